@@ -1,0 +1,35 @@
+import appPlugin from '@backstage/plugin-app-backend';
+import proxyPlugin from '@backstage/plugin-proxy-backend';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import authPlugin from '@backstage/plugin-auth-backend';
+import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
+import microsoftProviderModule from '@backstage/plugin-auth-backend-module-microsoft-provider';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import catalogLogsModule from '@backstage/plugin-catalog-backend-module-logs';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import searchPlugin from '@backstage/plugin-search-backend';
+import searchCatalogCollatorModule from '@backstage/plugin-search-backend-module-catalog';
+import userSettingsPlugin from '@backstage/plugin-user-settings-backend';
+import { permissionPolicyModule } from './modules/permissionPolicy';
+
+/**
+ * Every feature of the portal's backend, in one list so that `index.ts` and the backend tests
+ * start the same thing.
+ */
+export const backendFeatures = [
+  appPlugin,
+  proxyPlugin,
+  authPlugin,
+  guestProviderModule, // local sign-in (auth.providers.guest in app-config.yaml)
+  microsoftProviderModule, // Entra ID sign-in (app-config.production.yaml)
+  catalogPlugin,
+  scaffolderEntityModelModule,
+  catalogLogsModule,
+  scaffolderPlugin,
+  permissionPlugin,
+  permissionPolicyModule,
+  searchPlugin, // lunr in-memory engine by default
+  searchCatalogCollatorModule,
+  userSettingsPlugin,
+];

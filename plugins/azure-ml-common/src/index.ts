@@ -1,0 +1,8 @@
+/**
+ * Shared types, permissions and annotation helpers of the Azure ML plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './permissions';
+export * from './types';
