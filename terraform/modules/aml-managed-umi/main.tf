@@ -1,0 +1,368 @@
+# Private-only Azure ML workspace with a managed VNet (approved outbound only), user-assigned
+# identities for the workspace and for compute, and private endpoints whose DNS zone groups
+# point at the central zones. Role assignments follow the platform RBAC tables.
+
+data "azurerm_client_config" "current" {}
+
+locals {
+  compact_name         = replace(var.name, "-", "")
+  workspace_name       = "mlw-${var.name}"
+  storage_account_name = "st${local.compact_name}${var.name_suffix}"
+  key_vault_name       = "kv-${var.name}-${var.name_suffix}"
+  container_registry   = "cr${local.compact_name}${var.name_suffix}"
+  compute_cluster_name = "cpu-cluster"
+
+  zone = var.private_dns_zone_ids
+}
+
+# --- Identities --------------------------------------------------------------------------
+
+resource "azurerm_user_assigned_identity" "workspace" {
+  name                = "id-mlw-${var.name}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  tags                = var.tags
+}
+
+resource "azurerm_user_assigned_identity" "compute" {
+  name                = "id-compute-${var.name}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  tags                = var.tags
+}
+
+# --- Dependent resources -----------------------------------------------------------------
+
+resource "azurerm_log_analytics_workspace" "this" {
+  name                = "log-aml-${var.name}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  sku                 = "PerGB2018"
+  retention_in_days   = 30
+  tags                = var.tags
+}
+
+resource "azurerm_application_insights" "this" {
+  name                = "appi-aml-${var.name}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  workspace_id        = azurerm_log_analytics_workspace.this.id
+  application_type    = "web"
+  tags                = var.tags
+}
+
+resource "azurerm_storage_account" "this" {
+  name                            = local.storage_account_name
+  location                        = var.location
+  resource_group_name             = var.resource_group_name
+  account_tier                    = "Standard"
+  account_replication_type        = var.storage_replication_type
+  min_tls_version                 = "TLS1_2"
+  https_traffic_only_enabled      = true
+  allow_nested_items_to_be_public = false
+  public_network_access_enabled   = false
+  tags                            = var.tags
+
+  network_rules {
+    default_action = "Deny"
+    bypass         = ["AzureServices"]
+  }
+}
+
+resource "azurerm_key_vault" "this" {
+  name                          = local.key_vault_name
+  location                      = var.location
+  resource_group_name           = var.resource_group_name
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku_name                      = "standard"
+  rbac_authorization_enabled    = true
+  purge_protection_enabled      = true
+  soft_delete_retention_days    = 90
+  public_network_access_enabled = false
+  tags                          = var.tags
+
+  network_acls {
+    default_action = "Deny"
+    bypass         = "AzureServices"
+  }
+}
+
+resource "azurerm_container_registry" "this" {
+  name                          = local.container_registry
+  location                      = var.location
+  resource_group_name           = var.resource_group_name
+  sku                           = "Premium"
+  admin_enabled                 = false
+  public_network_access_enabled = false
+  network_rule_bypass_option    = "AzureServices"
+  tags                          = var.tags
+}
+
+# --- Role assignments: workspace identity (network + workspace management, no registry data) --
+
+resource "azurerm_role_assignment" "workspace_ai_administrator" {
+  scope                = var.resource_group_id
+  role_definition_name = "Azure AI Administrator"
+  principal_id         = azurerm_user_assigned_identity.workspace.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "workspace_network_approver" {
+  scope                = var.resource_group_id
+  role_definition_name = "Azure AI Enterprise Network Connection Approver"
+  principal_id         = azurerm_user_assigned_identity.workspace.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+# Approving the managed private endpoint into a registry needs only the approver role there;
+# reading registry assets is the compute identity's job (AzureML Registry User below).
+resource "azurerm_role_assignment" "workspace_registry_network_approver" {
+  for_each             = var.registry_ids
+  scope                = each.value
+  role_definition_name = "Azure AI Enterprise Network Connection Approver"
+  principal_id         = azurerm_user_assigned_identity.workspace.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "workspace_storage_blob_owner" {
+  scope                = azurerm_storage_account.this.id
+  role_definition_name = "Storage Blob Data Owner"
+  principal_id         = azurerm_user_assigned_identity.workspace.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "workspace_key_vault_reader" {
+  scope                = azurerm_key_vault.this.id
+  role_definition_name = "Key Vault Reader"
+  principal_id         = azurerm_user_assigned_identity.workspace.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "workspace_key_vault_secrets_user" {
+  scope                = azurerm_key_vault.this.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.workspace.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+# --- Role assignments: compute identity (data plane) ---------------------------------------
+
+resource "azurerm_role_assignment" "compute_data_scientist" {
+  scope                = azurerm_machine_learning_workspace.this.id
+  role_definition_name = "AzureML Data Scientist"
+  principal_id         = azurerm_user_assigned_identity.compute.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "compute_storage_blob" {
+  scope                = azurerm_storage_account.this.id
+  role_definition_name = "Storage Blob Data Contributor"
+  principal_id         = azurerm_user_assigned_identity.compute.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "compute_storage_file" {
+  scope                = azurerm_storage_account.this.id
+  role_definition_name = "Storage File Data Privileged Contributor"
+  principal_id         = azurerm_user_assigned_identity.compute.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "compute_key_vault_secrets_user" {
+  scope                = azurerm_key_vault.this.id
+  role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.compute.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+resource "azurerm_role_assignment" "compute_registry_user" {
+  for_each             = var.registry_ids
+  scope                = each.value
+  role_definition_name = "AzureML Registry User"
+  principal_id         = azurerm_user_assigned_identity.compute.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+# --- Workspace with managed network --------------------------------------------------------
+
+resource "azurerm_machine_learning_workspace" "this" {
+  name                           = local.workspace_name
+  location                       = var.location
+  resource_group_name            = var.resource_group_name
+  application_insights_id        = azurerm_application_insights.this.id
+  key_vault_id                   = azurerm_key_vault.this.id
+  storage_account_id             = azurerm_storage_account.this.id
+  container_registry_id          = azurerm_container_registry.this.id
+  primary_user_assigned_identity = azurerm_user_assigned_identity.workspace.id
+  public_network_access_enabled  = false
+  high_business_impact           = var.high_business_impact
+  image_build_compute_name       = local.compute_cluster_name
+  v1_legacy_mode_enabled         = false
+  tags                           = var.tags
+
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.workspace.id]
+  }
+
+  managed_network {
+    isolation_mode = "AllowOnlyApprovedOutbound"
+  }
+
+  # The workspace identity must hold its roles before the service provisions the managed network.
+  depends_on = [
+    azurerm_role_assignment.workspace_ai_administrator,
+    azurerm_role_assignment.workspace_network_approver,
+    azurerm_role_assignment.workspace_storage_blob_owner,
+    azurerm_role_assignment.workspace_key_vault_reader,
+    azurerm_role_assignment.workspace_key_vault_secrets_user,
+  ]
+}
+
+resource "azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint" "registry" {
+  for_each            = var.registry_ids
+  name                = "registry-${each.key}"
+  workspace_id        = azurerm_machine_learning_workspace.this.id
+  service_resource_id = each.value
+  sub_resource_target = "amlregistry"
+
+  depends_on = [azurerm_role_assignment.workspace_registry_network_approver]
+}
+
+resource "azurerm_machine_learning_workspace_network_outbound_rule_fqdn" "allowed" {
+  for_each         = toset(var.outbound_fqdns)
+  name             = "fqdn-${replace(each.value, ".", "-")}"
+  workspace_id     = azurerm_machine_learning_workspace.this.id
+  destination_fqdn = each.value
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = local.compute_cluster_name
+  location                      = var.location
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.this.id
+  vm_priority                   = "Dedicated"
+  vm_size                       = var.compute_vm_size
+  node_public_ip_enabled        = false
+  local_auth_enabled            = false
+  ssh_public_access_enabled     = false
+  tags                          = var.tags
+
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [azurerm_user_assigned_identity.compute.id]
+  }
+
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = var.compute_max_nodes
+    scale_down_nodes_after_idle_duration = "PT15M"
+  }
+}
+
+# --- Private endpoints in the environment VNet (DNS in the central zones) ------------------
+
+resource "azurerm_private_endpoint" "workspace" {
+  name                = "pe-${local.workspace_name}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  subnet_id           = var.private_endpoint_subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = "psc-${local.workspace_name}"
+    private_connection_resource_id = azurerm_machine_learning_workspace.this.id
+    subresource_names              = ["amlworkspace"]
+    is_manual_connection           = false
+  }
+
+  # api + notebooks are mandatory; the instances zone is included when the platform has it so
+  # compute instance names resolve to this (workspace) endpoint.
+  private_dns_zone_group {
+    name = "central-aml-dns"
+    private_dns_zone_ids = compact([
+      local.zone["privatelink.api.azureml.ms"],
+      local.zone["privatelink.notebooks.azure.net"],
+      lookup(local.zone, "instances.azureml.ms", ""),
+    ])
+  }
+}
+
+resource "azurerm_private_endpoint" "storage_blob" {
+  name                = "pe-${local.storage_account_name}-blob"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  subnet_id           = var.private_endpoint_subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = "psc-${local.storage_account_name}-blob"
+    private_connection_resource_id = azurerm_storage_account.this.id
+    subresource_names              = ["blob"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "central-blob-dns"
+    private_dns_zone_ids = [local.zone["privatelink.blob.core.windows.net"]]
+  }
+}
+
+resource "azurerm_private_endpoint" "storage_file" {
+  name                = "pe-${local.storage_account_name}-file"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  subnet_id           = var.private_endpoint_subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = "psc-${local.storage_account_name}-file"
+    private_connection_resource_id = azurerm_storage_account.this.id
+    subresource_names              = ["file"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "central-file-dns"
+    private_dns_zone_ids = [local.zone["privatelink.file.core.windows.net"]]
+  }
+}
+
+resource "azurerm_private_endpoint" "key_vault" {
+  name                = "pe-${local.key_vault_name}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  subnet_id           = var.private_endpoint_subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = "psc-${local.key_vault_name}"
+    private_connection_resource_id = azurerm_key_vault.this.id
+    subresource_names              = ["vault"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "central-vault-dns"
+    private_dns_zone_ids = [local.zone["privatelink.vaultcore.azure.net"]]
+  }
+}
+
+resource "azurerm_private_endpoint" "container_registry" {
+  name                = "pe-${local.container_registry}"
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  subnet_id           = var.private_endpoint_subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = "psc-${local.container_registry}"
+    private_connection_resource_id = azurerm_container_registry.this.id
+    subresource_names              = ["registry"]
+    is_manual_connection           = false
+  }
+
+  private_dns_zone_group {
+    name                 = "central-acr-dns"
+    private_dns_zone_ids = [local.zone["privatelink.azurecr.io"]]
+  }
+}
