@@ -1,1 +1,21 @@
-export {};
+/**
+ * The "Azure ML" entity tab and overview cards: model versions per environment with
+ * metrics and trend, registries and pipeline runs.
+ *
+ * @packageDocumentation
+ */
+export {
+  azureMlPlugin,
+  EntityAzureMlContent,
+  EntityAzureMlModelsCard,
+  EntityAzureMlRunsCard,
+} from './plugin';
+export {
+  azureMlApiRef,
+  AzureMlClient,
+  type AzureMlApi,
+  type ModelVersionsQuery,
+  type PipelineRunsQuery,
+  type PageRequest,
+} from './api';
+export { isAzureMlAvailable } from '@internal/plugin-azure-ml-common';

@@ -1,0 +1,67 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { isAzureMlAvailable } from '@internal/plugin-azure-ml-common';
+import { azureMlApiRef, AzureMlClient } from '../api';
+
+const azureMlApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: azureMlApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AzureMlClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const azureMlEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: '/azure-ml',
+    title: 'Azure ML',
+    filter: isAzureMlAvailable,
+    loader: () =>
+      import('../components/AzureMlContent').then(m => <m.AzureMlContent />),
+  },
+});
+
+const azureMlModelsCard = EntityCardBlueprint.make({
+  name: 'models',
+  params: {
+    filter: isAzureMlAvailable,
+    loader: () =>
+      import('../components/EntityCards').then(m => <m.EntityModelsCard />),
+  },
+});
+
+const azureMlRunsCard = EntityCardBlueprint.make({
+  name: 'runs',
+  params: {
+    filter: isAzureMlAvailable,
+    loader: () =>
+      import('../components/EntityCards').then(m => <m.EntityRunsCard />),
+  },
+});
+
+/**
+ * The Azure ML plugin for the new frontend system: the API, the "Azure ML" entity tab and
+ * the models and runs overview cards, all shown only for entities with
+ * `ml.azure.com/models`.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'azure-ml',
+  title: 'Azure ML',
+  extensions: [
+    azureMlApi,
+    azureMlEntityContent,
+    azureMlModelsCard,
+    azureMlRunsCard,
+  ],
+});

@@ -1,0 +1,2 @@
+export * from './AzureMlApi';
+export { AzureMlClient } from './AzureMlClient';

@@ -1,0 +1,40 @@
+import Grid from '@material-ui/core/Grid';
+import { EnvironmentsCard } from '../EnvironmentsCard';
+import { MetricTrendCard } from '../MetricTrendCard';
+import { ModelVersionsCard } from '../ModelVersionsCard';
+import { PipelineRunsCard } from '../PipelineRunsCard';
+import { RegistriesCard } from '../RegistriesCard';
+import { AzureMlEntityGate } from '../shared';
+
+/**
+ * The "Azure ML" entity tab: environments, model versions, metric trend, pipeline runs and
+ * registries of the current entity.
+ */
+export function AzureMlContent() {
+  return (
+    <AzureMlEntityGate>
+      {(annotations, entityRef) => (
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <EnvironmentsCard only={annotations.environments} />
+          </Grid>
+          <Grid item xs={12}>
+            <ModelVersionsCard
+              entityRef={entityRef}
+              annotations={annotations}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <MetricTrendCard entityRef={entityRef} annotations={annotations} />
+          </Grid>
+          <Grid item xs={12}>
+            <PipelineRunsCard entityRef={entityRef} annotations={annotations} />
+          </Grid>
+          <Grid item xs={12}>
+            <RegistriesCard only={annotations.environments} />
+          </Grid>
+        </Grid>
+      )}
+    </AzureMlEntityGate>
+  );
+}

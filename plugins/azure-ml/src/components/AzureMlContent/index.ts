@@ -1,0 +1,1 @@
+export { AzureMlContent } from './AzureMlContent';

@@ -1,0 +1,1 @@
+export { EntityModelsCard, EntityRunsCard } from './EntityCards';

@@ -1,0 +1,1 @@
+export { MetricTrendCard } from './MetricTrendCard';

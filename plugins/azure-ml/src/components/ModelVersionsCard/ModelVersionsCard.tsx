@@ -1,0 +1,204 @@
+import { EmptyState, Link, TableColumn } from '@backstage/core-components';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  AzureMlAnnotations,
+  ModelVersion,
+} from '@internal/plugin-azure-ml-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import StarIcon from '@material-ui/icons/Star';
+import { useMemo, useState } from 'react';
+import {
+  useCursorPaging,
+  useEnvironments,
+  useModelTrend,
+  useModelVersions,
+} from '../../hooks';
+import { formatRelativeTime, formatTimestamp } from '../../lib/format';
+import { CHAMPION_ALIAS, metricNames } from '../../lib/metrics';
+import {
+  EnvironmentChip,
+  FilterSelect,
+  PagedTableCard,
+  StudioLink,
+} from '../shared';
+import { MetricValue } from './MetricValue';
+
+type Row = ModelVersion & { id: string };
+
+function versionColumns(
+  metrics: string[],
+  champions: Map<string, ModelVersion> | undefined,
+  showModelName: boolean,
+): TableColumn<Row>[] {
+  return [
+    ...(showModelName
+      ? [{ title: 'Model', field: 'name' } as TableColumn<Row>]
+      : []),
+    {
+      title: 'Version',
+      field: 'version',
+      // Azure ML versions are usually integers; sort them as numbers.
+      customSort: (a, b) =>
+        a.version.localeCompare(b.version, 'en', { numeric: true }),
+      render: row => <Typography variant="body2">{row.version}</Typography>,
+    },
+    {
+      title: 'Environment',
+      field: 'environment',
+      render: row => <EnvironmentChip environment={row.environment} />,
+    },
+    {
+      title: 'Aliases',
+      sorting: false,
+      render: row => (
+        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+          {row.aliases.map(alias => (
+            <Chip
+              key={alias}
+              size="small"
+              color={alias === CHAMPION_ALIAS ? 'primary' : 'default'}
+              icon={alias === CHAMPION_ALIAS ? <StarIcon /> : undefined}
+              label={alias}
+            />
+          ))}
+          {row.stage && (
+            <Chip size="small" variant="outlined" label={row.stage} />
+          )}
+        </Box>
+      ),
+    },
+    ...metrics.map(
+      (metric): TableColumn<Row> => ({
+        title: metric,
+        align: 'right',
+        customSort: (a, b) =>
+          (a.metrics[metric] ?? Infinity) - (b.metrics[metric] ?? Infinity),
+        render: row => (
+          <MetricValue
+            version={row}
+            metric={metric}
+            champion={champions?.get(row.name)}
+          />
+        ),
+      }),
+    ),
+    {
+      title: 'Created',
+      field: 'createdAt',
+      render: row => (
+        <Tooltip title={formatTimestamp(row.createdAt) ?? ''}>
+          <Box>
+            <Typography variant="body2">
+              {formatRelativeTime(row.createdAt) ?? '–'}
+            </Typography>
+            {row.createdBy && (
+              <Typography variant="caption" color="textSecondary">
+                {row.createdBy}
+              </Typography>
+            )}
+          </Box>
+        </Tooltip>
+      ),
+    },
+    {
+      title: 'Source job',
+      field: 'jobName',
+      render: row =>
+        row.jobName && row.jobStudioUrl ? (
+          <Link to={row.jobStudioUrl}>{row.jobName}</Link>
+        ) : (
+          row.jobName ?? '–'
+        ),
+    },
+    {
+      title: 'Studio',
+      sorting: false,
+      render: row => (
+        <StudioLink
+          href={row.studioUrl}
+          title={`Open ${row.name} v${row.version} (${row.environment}) in Azure ML studio`}
+        />
+      ),
+    },
+  ];
+}
+
+/**
+ * The model versions of the entity's models across environments, one server page at a time,
+ * newest first; columns sort within the page. Metrics are compared with the champion.
+ */
+export function ModelVersionsCard(props: {
+  entityRef: CompoundEntityRef;
+  annotations: AzureMlAnnotations;
+  title?: string;
+  pageSize?: number;
+}) {
+  const { entityRef, annotations, title = 'Model versions' } = props;
+  const [environment, setEnvironment] = useState('');
+  const paging = useCursorPaging(props.pageSize ?? 10);
+  const { environments } = useEnvironments(annotations.environments);
+  const environmentNames = useMemo(
+    () => environments?.map(e => e.name),
+    [environments],
+  );
+  const { champions } = useModelTrend(entityRef, environmentNames);
+  const { page, loading, error } = useModelVersions(entityRef, {
+    environment: environment || undefined,
+    cursor: paging.cursor,
+    limit: paging.pageSize,
+  });
+
+  const rows = useMemo(
+    () =>
+      (page?.items ?? []).map(v => ({
+        ...v,
+        id: `${v.environment}/${v.name}/${v.version}`,
+      })),
+    [page],
+  );
+  const columns = useMemo(
+    () =>
+      versionColumns(
+        metricNames(rows),
+        champions,
+        annotations.models.length > 1,
+      ),
+    [rows, champions, annotations.models.length],
+  );
+
+  return (
+    <PagedTableCard<Row>
+      title={title}
+      filter={
+        <FilterSelect
+          label="Environment"
+          allLabel="All environments"
+          value={environment}
+          options={environmentNames ?? []}
+          onChange={value => {
+            setEnvironment(value);
+            paging.reset();
+          }}
+        />
+      }
+      loading={loading}
+      error={error}
+      rows={rows}
+      columns={columns}
+      paging={paging}
+      nextCursor={page?.nextCursor}
+      empty={
+        <EmptyState
+          missing="data"
+          title="No model versions"
+          description={`No versions of ${annotations.models.join(
+            ', ',
+          )} in the registries${environment ? ` of ${environment}` : ''}.`}
+        />
+      }
+    />
+  );
+}

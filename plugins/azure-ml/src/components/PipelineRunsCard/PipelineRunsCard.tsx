@@ -1,0 +1,159 @@
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  TableColumn,
+} from '@backstage/core-components';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import {
+  AZURE_ML_EXPERIMENT_ANNOTATION,
+  AzureMlAnnotations,
+  PipelineRun,
+  PipelineRunStatus,
+} from '@internal/plugin-azure-ml-common';
+import Tooltip from '@material-ui/core/Tooltip';
+import { useMemo, useState } from 'react';
+import { useCursorPaging, usePipelineRuns } from '../../hooks';
+import {
+  formatDuration,
+  formatRelativeTime,
+  formatTimestamp,
+} from '../../lib/format';
+import {
+  EnvironmentChip,
+  FilterSelect,
+  PagedTableCard,
+  RUN_STATUSES,
+  RunStatus,
+  StudioLink,
+} from '../shared';
+import { RunSteps } from './RunSteps';
+
+type Row = PipelineRun & { key: string };
+
+const columns: TableColumn<Row>[] = [
+  {
+    title: 'Status',
+    field: 'status',
+    render: row => <RunStatus status={row.status} />,
+  },
+  {
+    title: 'Name',
+    field: 'displayName',
+    render: row => <Link to={row.studioUrl}>{row.displayName ?? row.id}</Link>,
+  },
+  { title: 'Experiment', field: 'experiment' },
+  {
+    title: 'Environment',
+    field: 'environment',
+    render: row => <EnvironmentChip environment={row.environment} />,
+  },
+  {
+    title: 'Started',
+    field: 'createdAt',
+    render: row => (
+      <Tooltip title={formatTimestamp(row.createdAt) ?? ''}>
+        <span>{formatRelativeTime(row.createdAt) ?? '–'}</span>
+      </Tooltip>
+    ),
+  },
+  {
+    title: 'Duration',
+    field: 'durationMs',
+    render: row => formatDuration(row.durationMs) ?? '–',
+  },
+  {
+    title: 'Steps',
+    sorting: false,
+    render: row => <RunSteps steps={row.steps} />,
+  },
+  {
+    title: 'Studio',
+    sorting: false,
+    render: row => (
+      <StudioLink
+        href={row.studioUrl}
+        title={`Open run ${row.id} in Azure ML studio`}
+      />
+    ),
+  },
+];
+
+type PipelineRunsCardProps = {
+  entityRef: CompoundEntityRef;
+  annotations: AzureMlAnnotations;
+  title?: string;
+  pageSize?: number;
+};
+
+function PipelineRunsTable(
+  props: PipelineRunsCardProps & { title: string; experiment: string },
+) {
+  const { entityRef, title, experiment } = props;
+  const [status, setStatus] = useState('');
+  const paging = useCursorPaging(props.pageSize ?? 10);
+  const { page, loading, error } = usePipelineRuns(entityRef, {
+    status: (status || undefined) as PipelineRunStatus | undefined,
+    cursor: paging.cursor,
+    limit: paging.pageSize,
+  });
+  const rows = useMemo(
+    () =>
+      (page?.items ?? []).map(run => ({
+        ...run,
+        key: `${run.environment}/${run.id}`,
+      })),
+    [page],
+  );
+  return (
+    <PagedTableCard<Row>
+      title={title}
+      filter={
+        <FilterSelect
+          label="Status"
+          allLabel="All statuses"
+          value={status}
+          options={RUN_STATUSES}
+          onChange={value => {
+            setStatus(value);
+            paging.reset();
+          }}
+        />
+      }
+      loading={loading}
+      error={error}
+      rows={rows}
+      columns={columns}
+      paging={paging}
+      nextCursor={page?.nextCursor}
+      empty={
+        <EmptyState
+          missing="data"
+          title="No pipeline runs"
+          description={`No runs of experiment ${experiment}${
+            status ? ` with status ${status}` : ''
+          }.`}
+        />
+      }
+    />
+  );
+}
+
+/**
+ * The pipeline runs of the entity's experiment, one server page at a time, newest first.
+ */
+export function PipelineRunsCard(props: PipelineRunsCardProps) {
+  const title = props.title ?? 'Pipeline runs';
+  const experiment = props.annotations.experiment;
+  if (!experiment) {
+    return (
+      <InfoCard title={title}>
+        <MissingAnnotationEmptyState
+          annotation={AZURE_ML_EXPERIMENT_ANNOTATION}
+        />
+      </InfoCard>
+    );
+  }
+  return <PipelineRunsTable {...props} title={title} experiment={experiment} />;
+}

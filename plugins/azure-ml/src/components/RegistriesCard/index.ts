@@ -1,0 +1,1 @@
+export { RegistriesCard } from './RegistriesCard';

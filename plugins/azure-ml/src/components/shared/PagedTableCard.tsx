@@ -1,0 +1,76 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import { ReactNode } from 'react';
+import { useCursorPaging } from '../../hooks';
+import { CursorPager } from './CursorPager';
+
+/**
+ * A card holding one server page of a list: a filter in the header, progress, error and
+ * empty states, the table, and previous/next paging. Columns sort within the page only: the
+ * backend lists newest first and offers no other order.
+ */
+export function PagedTableCard<T extends object>(props: {
+  title: string;
+  filter: ReactNode;
+  loading: boolean;
+  error?: Error;
+  rows: T[];
+  columns: TableColumn<T>[];
+  empty: ReactNode;
+  paging: ReturnType<typeof useCursorPaging>;
+  nextCursor?: string;
+}) {
+  const { title, filter, loading, error, rows, columns, paging, nextCursor } =
+    props;
+  let body;
+  if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (rows.length === 0) {
+    body = props.empty;
+  } else {
+    body = (
+      <Table<T>
+        data={rows}
+        columns={columns}
+        options={{
+          toolbar: false,
+          paging: false,
+          search: false,
+          padding: 'dense',
+          draggable: false,
+        }}
+      />
+    );
+  }
+  return (
+    <InfoCard
+      title={title}
+      action={
+        <Box mt={1} mr={1}>
+          {filter}
+        </Box>
+      }
+      noPadding
+    >
+      {body}
+      {!error && (rows.length > 0 || paging.pageIndex > 0) && (
+        <CursorPager
+          pageIndex={paging.pageIndex}
+          hasNext={!loading && Boolean(nextCursor)}
+          onPrevious={paging.previous}
+          onNext={() => nextCursor && paging.next(nextCursor)}
+          pageSize={paging.pageSize}
+          onPageSizeChange={paging.setPageSize}
+        />
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,7 @@
+export { AzureMlEntityGate } from './AzureMlEntityGate';
+export { CursorPager, PAGE_SIZES } from './CursorPager';
+export { EnvironmentChip } from './EnvironmentChip';
+export { FilterSelect } from './FilterSelect';
+export { PagedTableCard } from './PagedTableCard';
+export { RunStatus, RUN_STATUSES } from './RunStatus';
+export { StudioLink } from './StudioLink';

@@ -1,0 +1,19 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { azureMlApiRef, PipelineRunsQuery } from '../api';
+
+/** One page of the pipeline runs of the entity's experiment. */
+export function usePipelineRuns(
+  entityRef: CompoundEntityRef,
+  { status, cursor, limit }: PipelineRunsQuery,
+) {
+  const api = useApi(azureMlApiRef);
+  const { kind, namespace, name } = entityRef;
+  const { value, loading, error, retry } = useAsyncRetry(
+    () =>
+      api.getPipelineRuns({ kind, namespace, name }, { status, cursor, limit }),
+    [api, kind, namespace, name, status, cursor, limit],
+  );
+  return { page: value, loading, error, retry };
+}

@@ -1,0 +1,65 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { azureMlApiRef, AzureMlClient } from './api';
+import { rootRouteRef } from './routes';
+
+/** The Azure ML frontend plugin (legacy frontend system). @public */
+export const azureMlPlugin = createPlugin({
+  id: 'azure-ml',
+  apis: [
+    createApiFactory({
+      api: azureMlApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AzureMlClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    entityContent: rootRouteRef,
+  },
+});
+
+/**
+ * The "Azure ML" entity tab: environments, model versions with metrics, metric trend,
+ * pipeline runs and registries. Gate it with `isAzureMlAvailable`.
+ * @public
+ */
+export const EntityAzureMlContent = azureMlPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityAzureMlContent',
+    component: () =>
+      import('./components/AzureMlContent').then(m => m.AzureMlContent),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Overview card with the newest model versions of the entity, compared with the champion.
+ * @public
+ */
+export const EntityAzureMlModelsCard = azureMlPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAzureMlModelsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCards').then(m => m.EntityModelsCard),
+    },
+  }),
+);
+
+/** Overview card with the newest pipeline runs of the entity's experiment. @public */
+export const EntityAzureMlRunsCard = azureMlPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAzureMlRunsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCards').then(m => m.EntityRunsCard),
+    },
+  }),
+);
