@@ -1,0 +1,1 @@
+"""Code shared by the pipeline components (feature engineering, metrics, file helpers)."""
