@@ -1,0 +1,336 @@
+import {
+  AzureMachineLearningWorkspaces,
+  JobBase,
+} from '@azure/arm-machinelearning';
+import type { TokenCredential } from '@azure/core-auth';
+import { ServiceClient } from '@azure/core-client';
+import {
+  createPipelineRequest,
+  Pipeline,
+  RestError,
+} from '@azure/core-rest-pipeline';
+import { DefaultAzureCredential } from '@azure/identity';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { CustomErrorBase, NotFoundError } from '@backstage/errors';
+import {
+  AzureMlRegistry,
+  ModelVersion,
+  PipelineRun,
+} from '@internal/plugin-azure-ml-common';
+import { AzureMlConfig, EnvironmentConfig } from '../../config';
+import { ArmReadBudget } from '../ArmReadBudget/armReadBudgetPolicy';
+import {
+  ArmList,
+  ArmModelContainer,
+  ArmModelVersion,
+  ArmRegistry,
+  ArmWorkspaceExtras,
+} from './armTypes';
+import {
+  toModelVersion,
+  toPipelineRun,
+  toRegistry,
+  toWorkspaceDetails,
+  WorkspaceDetails,
+} from './mappers';
+
+/** Stable api-version with registries (the npm SDK 2.1.1 stops at 2022-10-01). */
+export const REGISTRY_API_VERSION = '2024-04-01';
+const PROVIDER = 'providers/Microsoft.MachineLearningServices';
+
+/**
+ * ARM answered with a server error or could not be reached, after the pipeline's retries.
+ * Answered as 502 Bad Gateway: the fault is upstream, not in the request.
+ */
+export class ArmUpstreamError extends CustomErrorBase {
+  name = 'ArmUpstreamError' as const;
+  readonly statusCode = 502;
+}
+
+/** A page of mapped items plus ARM's `nextLink` (absent on the last page). */
+export interface ArmPage<T> {
+  items: T[];
+  nextLink?: string;
+}
+
+/** Credential that is never asked for a token: used with the bearer policy removed. */
+const noCredential: TokenCredential = {
+  getToken: async () => null,
+};
+
+/**
+ * The only class that talks to Azure. Workspace operations (workspace, jobs) go through
+ * `@azure/arm-machinelearning`; registry operations, which that SDK lacks, go through a
+ * `@azure/core-client` ServiceClient built with the same credential, retry/throttling options
+ * and read-budget policy. Everything returned is mapped to `-common` DTOs.
+ */
+export class AzureMlClient {
+  private readonly workspaceClients = new Map<
+    string,
+    AzureMachineLearningWorkspaces
+  >();
+  private readonly registryClient: ServiceClient;
+
+  static fromConfig(
+    config: AzureMlConfig,
+    deps: { logger: LoggerService; credential?: TokenCredential },
+  ): AzureMlClient {
+    const credential =
+      deps.credential ??
+      (config.arm.credential === 'default'
+        ? new DefaultAzureCredential()
+        : noCredential);
+    return new AzureMlClient(config, credential, deps.logger);
+  }
+
+  private constructor(
+    private readonly config: AzureMlConfig,
+    private readonly credential: TokenCredential,
+    private readonly logger: LoggerService,
+  ) {
+    this.budget = new ArmReadBudget(config.arm.readBudget);
+    this.registryClient = new ServiceClient({
+      endpoint: config.arm.endpoint,
+      credential,
+      credentialScopes: this.credentialScope(),
+      ...this.pipelineOptions(),
+    });
+    this.configurePipeline(this.registryClient.pipeline);
+  }
+
+  private readonly budget: ArmReadBudget;
+
+  /** Workspace GUID and network mode of an environment's workspace. */
+  async getWorkspaceDetails(env: EnvironmentConfig): Promise<WorkspaceDetails> {
+    let raw: ArmWorkspaceExtras | undefined;
+    const workspace = await this.call(`workspace ${env.workspace}`, () =>
+      this.workspaceClient(env).workspaces.get(
+        env.resourceGroup,
+        env.workspace,
+        {
+          onResponse: response => {
+            raw = response.parsedBody as ArmWorkspaceExtras;
+          },
+        },
+      ),
+    );
+    return toWorkspaceDetails(workspace, raw);
+  }
+
+  async getRegistry(env: EnvironmentConfig): Promise<AzureMlRegistry> {
+    const raw = await this.getJson<ArmRegistry>(
+      `registry ${env.registry}`,
+      this.registryUrl(env),
+    );
+    if (!raw) {
+      throw new NotFoundError(
+        `Registry '${env.registry}' of environment '${env.name}' does not exist`,
+      );
+    }
+    return toRegistry(raw, env);
+  }
+
+  /**
+   * One page of a model's versions in the environment's registry, newest first, sorted and
+   * cut by ARM (`$orderBy`, `$top`) so that the first page of a huge registry is one read.
+   * A model that is not in the registry has no versions.
+   */
+  async listModelVersions(
+    env: EnvironmentConfig,
+    model: string,
+    options: { top: number; nextLink?: string },
+  ): Promise<ArmPage<ModelVersion>> {
+    const url =
+      options.nextLink ??
+      this.withQuery(
+        `${this.registryUrl(env)}/models/${encodeURIComponent(model)}/versions`,
+        { $orderBy: 'createdtime desc', $top: String(options.top) },
+      );
+    const list = await this.getJson<ArmList<ArmModelVersion>>(
+      `versions of model ${model} in registry ${env.registry}`,
+      url,
+    );
+    return {
+      items: (list?.value ?? []).map(v => toModelVersion(v, env, model)),
+      nextLink: list?.nextLink ?? undefined,
+    };
+  }
+
+  /** The URL prefix every `nextLink` of {@link listModelVersions} must start with. */
+  modelVersionsUrl(env: EnvironmentConfig, model: string): string {
+    return `${this.registryUrl(env)}/models/${encodeURIComponent(
+      model,
+    )}/versions`;
+  }
+
+  async getModelVersion(
+    env: EnvironmentConfig,
+    model: string,
+    version: string,
+  ): Promise<ModelVersion | undefined> {
+    const raw = await this.getJson<ArmModelVersion>(
+      `version ${version} of model ${model} in registry ${env.registry}`,
+      this.withQuery(
+        `${this.modelVersionsUrl(env, model)}/${encodeURIComponent(version)}`,
+        {},
+      ),
+    );
+    return raw ? toModelVersion(raw, env, model) : undefined;
+  }
+
+  /** Tags of the model container (where the champion pointer lives); `{}` if none. */
+  async getModelContainerTags(
+    env: EnvironmentConfig,
+    model: string,
+  ): Promise<Record<string, string>> {
+    const raw = await this.getJson<ArmModelContainer>(
+      `model ${model} in registry ${env.registry}`,
+      this.withQuery(
+        `${this.registryUrl(env)}/models/${encodeURIComponent(model)}`,
+        {},
+      ),
+    );
+    const tags: Record<string, string> = {};
+    for (const [key, value] of Object.entries(raw?.properties?.tags ?? {})) {
+      if (typeof value === 'string') {
+        tags[key] = value;
+      }
+    }
+    return tags;
+  }
+
+  /** One page of the workspace's pipeline jobs (ARM has no `$top` for jobs). */
+  async listPipelineJobs(
+    env: EnvironmentConfig,
+    options: { nextLink?: string },
+  ): Promise<ArmPage<PipelineRun>> {
+    const page = await this.call(`jobs of workspace ${env.workspace}`, () =>
+      this.workspaceClient(env)
+        .jobs.list(env.resourceGroup, env.workspace, { jobType: 'Pipeline' })
+        .byPage({ continuationToken: options.nextLink })
+        .next(),
+    );
+    if (page.done) {
+      return { items: [] };
+    }
+    // The SDK's pages carry ARM's nextLink as `continuationToken`.
+    const jobs: JobBase[] & { continuationToken?: string } = page.value;
+    return {
+      items: jobs.map(job => toPipelineRun(job, env)),
+      nextLink: jobs.continuationToken ?? undefined,
+    };
+  }
+
+  /** The URL prefix every `nextLink` of {@link listPipelineJobs} must start with. */
+  jobsUrl(env: EnvironmentConfig): string {
+    return `${this.config.arm.endpoint}/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}/${PROVIDER}/workspaces/${env.workspace}/jobs`;
+  }
+
+  private registryUrl(env: EnvironmentConfig): string {
+    return `${this.config.arm.endpoint}/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}/${PROVIDER}/registries/${env.registry}`;
+  }
+
+  private withQuery(base: string, query: Record<string, string>): string {
+    const params = new URLSearchParams({
+      'api-version': REGISTRY_API_VERSION,
+      ...query,
+    });
+    return `${base}?${params.toString()}`;
+  }
+
+  private credentialScope(): string {
+    // Sovereign clouds have their own ARM host; the emulator takes no token at all.
+    return `${
+      this.config.arm.credential === 'none'
+        ? 'https://management.azure.com'
+        : this.config.arm.endpoint
+    }/.default`;
+  }
+
+  private pipelineOptions() {
+    return {
+      allowInsecureConnection: this.config.arm.endpoint.startsWith('http:'),
+      retryOptions: {
+        maxRetries: this.config.arm.maxRetries,
+        retryDelayInMs: this.config.arm.retryDelayMs,
+      },
+    };
+  }
+
+  private configurePipeline(pipeline: Pipeline) {
+    if (this.config.arm.credential === 'none') {
+      pipeline.removePolicy({ name: 'bearerTokenAuthenticationPolicy' });
+    }
+    pipeline.addPolicy(this.budget.policy(), { afterPhase: 'Retry' });
+  }
+
+  private workspaceClient(
+    env: EnvironmentConfig,
+  ): AzureMachineLearningWorkspaces {
+    let client = this.workspaceClients.get(env.subscriptionId);
+    if (!client) {
+      client = new AzureMachineLearningWorkspaces(
+        this.credential,
+        env.subscriptionId,
+        {
+          endpoint: this.config.arm.endpoint,
+          credentialScopes: this.credentialScope(),
+          ...this.pipelineOptions(),
+        },
+      );
+      this.configurePipeline(client.pipeline);
+      this.workspaceClients.set(env.subscriptionId, client);
+    }
+    return client;
+  }
+
+  /** GET through the registry pipeline; 404 → undefined, other failures → errors. */
+  private async getJson<T>(what: string, url: string): Promise<T | undefined> {
+    const response = await this.call(what, () =>
+      this.registryClient.sendRequest(
+        createPipelineRequest({ url, method: 'GET' }),
+      ),
+    );
+    if (response.status === 404) {
+      return undefined;
+    }
+    const body = response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
+    if (response.status >= 400) {
+      throw new RestError(body?.error?.message ?? `HTTP ${response.status}`, {
+        code: body?.error?.code,
+        statusCode: response.status,
+      });
+    }
+    return body as T;
+  }
+
+  /** Runs an ARM call and turns its failure into a Backstage error that says what failed. */
+  private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw this.toBackstageError(what, error);
+    }
+  }
+
+  private toBackstageError(what: string, error: unknown): Error {
+    const status =
+      error instanceof RestError || (error as RestError)?.name === 'RestError'
+        ? (error as RestError).statusCode
+        : undefined;
+    const detail = (error as Error)?.message ?? String(error);
+    if (status === 404) {
+      return new NotFoundError(`Azure ML ${what} was not found: ${detail}`);
+    }
+    this.logger.warn(`Azure Resource Manager failed reading ${what}`, {
+      status: status ?? 'no response',
+      detail,
+    });
+    return new ArmUpstreamError(
+      `Azure Resource Manager failed reading ${what} (${
+        status ? `HTTP ${status}` : 'no response'
+      }): ${detail}`,
+      error,
+    );
+  }
+}

@@ -1,0 +1,251 @@
+import type {
+  JobBase,
+  PipelineJob,
+  Workspace,
+} from '@azure/arm-machinelearning';
+import {
+  AzureMlRegistry,
+  ModelVersion,
+  NetworkMode,
+  PipelineRun,
+  PipelineRunStatus,
+  PipelineRunStep,
+} from '@internal/plugin-azure-ml-common';
+import { EnvironmentConfig } from '../../config';
+import { ArmModelVersion, ArmRegistry, ArmWorkspaceExtras } from './armTypes';
+
+const STUDIO = 'https://ml.azure.com';
+const METRIC_PREFIX = 'metric.';
+const RUN_STATUSES: ReadonlySet<string> = new Set<PipelineRunStatus>([
+  'NotStarted',
+  'Starting',
+  'Provisioning',
+  'Preparing',
+  'Queued',
+  'Running',
+  'Finalizing',
+  'CancelRequested',
+  'Completed',
+  'Failed',
+  'Canceled',
+  'NotResponding',
+  'Paused',
+]);
+
+/** The workspace details that environments carry. */
+export interface WorkspaceDetails {
+  workspaceId?: string;
+  networkMode?: NetworkMode;
+  managedNetworkIsolation?: string;
+}
+
+export function workspaceResourceId(env: EnvironmentConfig): string {
+  return `/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}/providers/Microsoft.MachineLearningServices/workspaces/${env.workspace}`;
+}
+
+export function workspaceStudioUrl(env: EnvironmentConfig): string {
+  return `${STUDIO}/home?wsid=${workspaceResourceId(env)}`;
+}
+
+export function registryStudioUrl(registry: string): string {
+  return `${STUDIO}/registries/${encodeURIComponent(registry)}/models`;
+}
+
+function jobStudioUrl(env: EnvironmentConfig, jobName: string): string {
+  return `${STUDIO}/runs/${encodeURIComponent(
+    jobName,
+  )}?wsid=${workspaceResourceId(env)}`;
+}
+
+/** ISO-8601 in UTC; ARM timestamps carry arbitrary offsets and 7-digit fractions. */
+export function normalizeTimestamp(
+  value: string | Date | undefined,
+): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const time = value instanceof Date ? value.getTime() : Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+function definedStrings(
+  record: Record<string, string | null> | undefined,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record ?? {})) {
+    if (typeof value === 'string') {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+/** `metric.<name>` properties as numbers; values that are not finite numbers are left out. */
+export function metricsFromProperties(
+  properties: Record<string, string | null> | undefined,
+): Record<string, number> {
+  const metrics: Record<string, number> = {};
+  for (const [key, raw] of Object.entries(properties ?? {})) {
+    if (!key.startsWith(METRIC_PREFIX) || typeof raw !== 'string') {
+      continue;
+    }
+    const trimmed = raw.trim();
+    const value = trimmed === '' ? NaN : Number(trimmed);
+    if (Number.isFinite(value)) {
+      metrics[key.slice(METRIC_PREFIX.length)] = value;
+    }
+  }
+  return metrics;
+}
+
+/** The model name of a version: from its id (`.../models/{name}/versions/{v}`). */
+function modelNameFromId(id: string | undefined): string | undefined {
+  const match = id && /\/models\/([^/]+)\/versions\/[^/]+$/i.exec(id);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+/**
+ * Maps a registry model version. `aliases` is left empty: aliases come from the model
+ * container and are applied with {@link applyAliases}.
+ */
+export function toModelVersion(
+  raw: ArmModelVersion,
+  env: EnvironmentConfig,
+  requestedModel: string,
+): ModelVersion {
+  const version = raw.name ?? '';
+  const name = modelNameFromId(raw.id) ?? requestedModel;
+  const props = raw.properties ?? {};
+  const jobName = props.jobName ?? props.properties?.jobName ?? undefined;
+  return {
+    name,
+    version,
+    environment: env.name,
+    registry: env.registry,
+    createdAt: normalizeTimestamp(raw.systemData?.createdAt),
+    createdBy: raw.systemData?.createdBy,
+    description: props.description ?? undefined,
+    tags: definedStrings(props.tags),
+    metrics: metricsFromProperties(props.properties),
+    aliases: [],
+    stage: props.stage ?? undefined,
+    jobName,
+    jobStudioUrl: jobName ? jobStudioUrl(env, jobName) : undefined,
+    studioUrl: `${STUDIO}/registries/${encodeURIComponent(
+      env.registry,
+    )}/models/${encodeURIComponent(name)}/version/${encodeURIComponent(
+      version,
+    )}`,
+  };
+}
+
+export function applyAliases(
+  version: ModelVersion,
+  aliases: Record<string, string>,
+): ModelVersion {
+  const names = Object.keys(aliases).filter(
+    alias => aliases[alias] === version.version,
+  );
+  return names.length ? { ...version, aliases: names } : version;
+}
+
+export function toRegistry(
+  raw: ArmRegistry,
+  env: EnvironmentConfig,
+): AzureMlRegistry {
+  const props = raw.properties ?? {};
+  return {
+    name: raw.name ?? env.registry,
+    environment: env.name,
+    location: raw.location ?? env.location,
+    regions: (props.regionDetails ?? [])
+      .map(region => region.location)
+      .filter((location): location is string => Boolean(location)),
+    publicNetworkAccess: props.publicNetworkAccess ?? 'Enabled',
+    privateEndpoints: (props.registryPrivateEndpointConnections ?? []).map(
+      connection => ({
+        name: connection.name ?? connection.id?.split('/').pop() ?? '',
+        status:
+          connection.properties?.registryPrivateLinkServiceConnectionState
+            ?.status ?? 'Unknown',
+        privateEndpointId: connection.properties?.privateEndpoint?.id,
+      }),
+    ),
+    discoveryUrl: props.discoveryUrl,
+    mlFlowRegistryUri: props.mlFlowRegistryUri,
+    studioUrl: registryStudioUrl(raw.name ?? env.registry),
+  };
+}
+
+export function toWorkspaceDetails(
+  workspace: Workspace,
+  raw: ArmWorkspaceExtras | undefined,
+): WorkspaceDetails {
+  const endpoints = workspace.privateEndpointConnections ?? [];
+  let networkMode: NetworkMode;
+  if (workspace.publicNetworkAccess === 'Disabled') {
+    networkMode = 'private';
+  } else {
+    networkMode = endpoints.length > 0 ? 'mixed' : 'public';
+  }
+  return {
+    workspaceId: workspace.workspaceId,
+    networkMode,
+    managedNetworkIsolation: raw?.properties?.managedNetwork?.isolationMode,
+  };
+}
+
+function toStatus(value: string | undefined): PipelineRunStatus {
+  return value && RUN_STATUSES.has(value)
+    ? (value as PipelineRunStatus)
+    : 'Unknown';
+}
+
+function toSteps(job: PipelineJob): PipelineRunStep[] {
+  return Object.entries(job.jobs ?? {}).map(([name, step]) => {
+    const displayName = step?.displayName ?? step?.display_name;
+    return {
+      name,
+      displayName: typeof displayName === 'string' ? displayName : undefined,
+      status: toStatus(
+        typeof step?.status === 'string' ? step.status : undefined,
+      ),
+    };
+  });
+}
+
+/** Run duration from the job's start/end properties, when the service recorded them. */
+function durationMs(properties: Record<string, string | null> | undefined) {
+  const start = Date.parse(
+    properties?.['azureml.runStartTime'] ?? properties?.startTime ?? '',
+  );
+  const end = Date.parse(
+    properties?.['azureml.runEndTime'] ?? properties?.endTime ?? '',
+  );
+  return Number.isFinite(start) && Number.isFinite(end) && end >= start
+    ? end - start
+    : undefined;
+}
+
+export function toPipelineRun(
+  job: JobBase,
+  env: EnvironmentConfig,
+): PipelineRun {
+  const props = job.properties;
+  const id = job.name ?? '';
+  const studio = props.services?.Studio?.endpoint;
+  return {
+    id,
+    displayName: props.displayName,
+    status: toStatus(props.status),
+    experiment: props.experimentName ?? 'Default',
+    environment: env.name,
+    createdAt: normalizeTimestamp(job.systemData?.createdAt),
+    createdBy: job.systemData?.createdBy,
+    durationMs: durationMs(props.properties ?? undefined),
+    steps: props.jobType === 'Pipeline' ? toSteps(props as PipelineJob) : [],
+    studioUrl: studio?.startsWith(`${STUDIO}/`)
+      ? studio
+      : jobStudioUrl(env, id),
+  };
+}

@@ -1,0 +1,317 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  AZURE_ML_ENVIRONMENTS_ANNOTATION,
+  AZURE_ML_EXPERIMENT_ANNOTATION,
+  AzureMlAnnotations,
+  AzureMlEnvironment,
+  AzureMlRegistry,
+  ModelVersion,
+  Page,
+  PipelineRun,
+  PipelineRunStatus,
+} from '@internal/plugin-azure-ml-common';
+import { AzureMlConfig, EnvironmentConfig } from '../../config';
+import { AzureMlClient } from '../AzureMlClient/AzureMlClient';
+import { applyAliases, workspaceStudioUrl } from '../AzureMlClient/mappers';
+import { ReadThroughCache } from '../ReadThroughCache/ReadThroughCache';
+import { PagedSource, readMergedPage } from './pagedMerge';
+
+/**
+ * Container tags that name a version, shown as aliases of that version. The champion pointer
+ * is one tag on the model container (a single write), see AZURE-NOTES.
+ */
+const ALIAS_TAGS = ['champion'];
+
+function byNewest(
+  a: { createdAt?: string; version?: string; id?: string },
+  b: { createdAt?: string; version?: string; id?: string },
+): number {
+  const byTime = (b.createdAt ?? '').localeCompare(a.createdAt ?? '');
+  if (byTime !== 0) {
+    return byTime;
+  }
+  // Same instant: the higher version first, numerically when both are numbers.
+  const left = a.version ?? a.id ?? '';
+  const right = b.version ?? b.id ?? '';
+  return right.localeCompare(left, 'en', { numeric: true });
+}
+
+function sameUrlPrefix(link: string, prefix: string): boolean {
+  try {
+    const url = new URL(link);
+    const base = new URL(prefix);
+    return (
+      url.protocol === base.protocol &&
+      url.host.toLowerCase() === base.host.toLowerCase() &&
+      url.pathname.toLowerCase() === base.pathname.toLowerCase()
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The read side of the plugin: environments, registries, and an entity's model versions and
+ * pipeline runs. Every ARM read goes through the read-through cache (TTL per kind of data,
+ * single-flight), and environments are read in parallel.
+ */
+export class AzureMlReadService {
+  private readonly environments: Map<string, EnvironmentConfig>;
+
+  constructor(
+    private readonly deps: {
+      config: AzureMlConfig;
+      client: AzureMlClient;
+      cache: ReadThroughCache;
+      logger: LoggerService;
+    },
+  ) {
+    this.environments = new Map(
+      deps.config.environments.map(env => [env.name, env]),
+    );
+  }
+
+  async listEnvironments(): Promise<AzureMlEnvironment[]> {
+    const { client, cache, config, logger } = this.deps;
+    return Promise.all(
+      config.environments.map(async env => {
+        const base: AzureMlEnvironment = {
+          name: env.name,
+          subscriptionId: env.subscriptionId,
+          resourceGroup: env.resourceGroup,
+          workspace: env.workspace,
+          registry: env.registry,
+          location: env.location,
+          studioUrl: workspaceStudioUrl(env),
+        };
+        try {
+          const details = await cache.get(
+            `workspace:v1:${env.name}`,
+            config.cache.ttl.workspaces,
+            () => client.getWorkspaceDetails(env),
+          );
+          return { ...base, ...details };
+        } catch (error) {
+          // The environment list stays useful when one workspace cannot be read.
+          logger.warn(`Could not read workspace of environment ${env.name}`, {
+            error: String(error),
+          });
+          return base;
+        }
+      }),
+    );
+  }
+
+  async listRegistries(): Promise<AzureMlRegistry[]> {
+    const { client, cache, config } = this.deps;
+    return Promise.all(
+      config.environments.map(env =>
+        cache.get(`registry:v1:${env.name}`, config.cache.ttl.registries, () =>
+          client.getRegistry(env),
+        ),
+      ),
+    );
+  }
+
+  /** The entity's model versions across its environments (or one), newest first. */
+  async listModelVersions(options: {
+    annotations: AzureMlAnnotations;
+    environment?: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<Page<ModelVersion>> {
+    const { annotations, limit } = options;
+    const envs = this.entityEnvironments(annotations, options.environment);
+    const targets = envs.flatMap(env =>
+      annotations.models.map(model => ({ env, model })),
+    );
+    const sources = targets.map(({ env, model }) =>
+      this.modelVersionSource(env, model, limit),
+    );
+    const [page, aliases] = await Promise.all([
+      readMergedPage({
+        query: `models:${sources.map(s => s.key).join(',')}`,
+        sources,
+        cursor: options.cursor,
+        limit,
+        compare: byNewest,
+      }),
+      Promise.all(targets.map(({ env, model }) => this.aliases(env, model))),
+    ]);
+    const aliasesBySource = new Map(
+      targets.map(({ env, model }, index) => [
+        `${env.name}/${model}`,
+        aliases[index],
+      ]),
+    );
+    return {
+      ...page,
+      items: page.items.map(version =>
+        applyAliases(
+          version,
+          aliasesBySource.get(`${version.environment}/${version.name}`) ?? {},
+        ),
+      ),
+    };
+  }
+
+  async getModelVersion(options: {
+    annotations: AzureMlAnnotations;
+    environment: string;
+    model: string;
+    version: string;
+  }): Promise<ModelVersion> {
+    const { annotations, model, version } = options;
+    const [env] = this.entityEnvironments(annotations, options.environment);
+    if (!annotations.models.includes(model)) {
+      throw new NotFoundError(
+        `Model '${model}' is not one of the entity's models (${annotations.models.join(
+          ', ',
+        )})`,
+      );
+    }
+    const { client, cache, config } = this.deps;
+    const [found, aliases] = await Promise.all([
+      cache.get(
+        `version:v1:${env.name}:${model}:${version}`,
+        config.cache.ttl.modelVersions,
+        async () => (await client.getModelVersion(env, model, version)) ?? null,
+      ),
+      this.aliases(env, model),
+    ]);
+    if (!found) {
+      throw new NotFoundError(
+        `Version '${version}' of model '${model}' is not in registry '${env.registry}' (${env.name})`,
+      );
+    }
+    return applyAliases(found, aliases);
+  }
+
+  /** Pipeline runs of the entity's experiment across its environments, newest first. */
+  async listPipelineRuns(options: {
+    annotations: AzureMlAnnotations;
+    environment?: string;
+    status?: PipelineRunStatus;
+    cursor?: string;
+    limit: number;
+  }): Promise<Page<PipelineRun>> {
+    const { annotations, status, limit } = options;
+    const experiment = annotations.experiment;
+    if (!experiment) {
+      throw new InputError(
+        `The entity has no '${AZURE_ML_EXPERIMENT_ANNOTATION}' annotation; add e.g. '${AZURE_ML_EXPERIMENT_ANNOTATION}: taxi-fare-train' to list its pipeline runs`,
+      );
+    }
+    const envs = this.entityEnvironments(annotations, options.environment);
+    const sources = envs.map(env => this.jobSource(env));
+    return readMergedPage({
+      query: `runs:${experiment}:${status ?? '*'}:${sources
+        .map(s => s.key)
+        .join(',')}`,
+      sources,
+      cursor: options.cursor,
+      limit,
+      compare: byNewest,
+      accept: run =>
+        run.experiment === experiment && (!status || run.status === status),
+    });
+  }
+
+  private modelVersionSource(
+    env: EnvironmentConfig,
+    model: string,
+    top: number,
+  ): PagedSource<ModelVersion> {
+    const { client, cache, config } = this.deps;
+    const prefix = client.modelVersionsUrl(env, model);
+    return {
+      key: `${env.name}/${model}`,
+      isOwnLink: link => sameUrlPrefix(link, prefix),
+      load: link =>
+        cache.get(
+          `versions:v1:${env.name}:${model}:${link ?? `first:${top}`}`,
+          config.cache.ttl.modelVersions,
+          async () => {
+            const page = await client.listModelVersions(env, model, {
+              top,
+              nextLink: link,
+            });
+            // ARM sorts server-side; sorting again keeps the merge exact if it does not.
+            return { ...page, items: [...page.items].sort(byNewest) };
+          },
+        ),
+    };
+  }
+
+  private jobSource(env: EnvironmentConfig): PagedSource<PipelineRun> {
+    const { client, cache, config } = this.deps;
+    const prefix = client.jobsUrl(env);
+    return {
+      key: env.name,
+      isOwnLink: link => sameUrlPrefix(link, prefix),
+      load: link =>
+        cache.get(
+          `jobs:v1:${env.name}:${link ?? 'first'}`,
+          config.cache.ttl.jobs,
+          async () => {
+            const page = await client.listPipelineJobs(env, { nextLink: link });
+            return { ...page, items: [...page.items].sort(byNewest) };
+          },
+        ),
+    };
+  }
+
+  private aliases(
+    env: EnvironmentConfig,
+    model: string,
+  ): Promise<Record<string, string>> {
+    const { client, cache, config } = this.deps;
+    return cache.get(
+      `container:v1:${env.name}:${model}`,
+      config.cache.ttl.modelContainers,
+      async () => {
+        const tags = await client.getModelContainerTags(env, model);
+        const aliases: Record<string, string> = {};
+        for (const alias of ALIAS_TAGS) {
+          if (tags[alias]) {
+            aliases[alias] = tags[alias];
+          }
+        }
+        return aliases;
+      },
+    );
+  }
+
+  /**
+   * The environments an entity's data is read from: the `ml.azure.com/environments` subset of
+   * the configured ones (all when absent), or the single `environment` asked for.
+   */
+  private entityEnvironments(
+    annotations: AzureMlAnnotations,
+    environment?: string,
+  ): EnvironmentConfig[] {
+    const names = annotations.environments ?? [...this.environments.keys()];
+    const unknown = names.filter(name => !this.environments.has(name));
+    if (unknown.length > 0) {
+      throw new InputError(
+        `Annotation '${AZURE_ML_ENVIRONMENTS_ANNOTATION}' names environment(s) ${unknown
+          .map(name => `'${name}'`)
+          .join(', ')} that are not configured; configured: ${[
+          ...this.environments.keys(),
+        ].join(', ')}`,
+      );
+    }
+    if (environment === undefined) {
+      return names.map(name => this.environments.get(name)!);
+    }
+    if (!names.includes(environment)) {
+      throw new InputError(
+        `Invalid 'environment' parameter '${environment}'; the entity's environments are: ${names.join(
+          ', ',
+        )}`,
+      );
+    }
+    return [this.environments.get(environment)!];
+  }
+}
