@@ -48,6 +48,11 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
+import {
+  EntityAzureMlContent,
+  EntityAzureMlModelsCard,
+  isAzureMlAvailable,
+} from '@internal/plugin-azure-ml';
 
 
 
@@ -126,6 +131,14 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
+
+    <EntitySwitch>
+      <EntitySwitch.Case if={isAzureMlAvailable}>
+        <Grid item xs={12}>
+          <EntityAzureMlModelsCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
   </Grid>
 );
 
@@ -137,6 +150,14 @@ const serviceEntityPage = (
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/azure-ml"
+      title="Azure ML"
+      if={isAzureMlAvailable}
+    >
+      <EntityAzureMlContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/api" title="API">
@@ -173,6 +194,14 @@ const websiteEntityPage = (
       {cicdContent}
     </EntityLayout.Route>
 
+    <EntityLayout.Route
+      path="/azure-ml"
+      title="Azure ML"
+      if={isAzureMlAvailable}
+    >
+      <EntityAzureMlContent />
+    </EntityLayout.Route>
+
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       <Grid container spacing={3} alignItems="stretch">
         <Grid item md={6}>
@@ -197,6 +226,14 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/azure-ml"
+      title="Azure ML"
+      if={isAzureMlAvailable}
+    >
+      <EntityAzureMlContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

@@ -1,0 +1,129 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  AzureMlEnvironment,
+  AzureMlRegistry,
+  ModelVersion,
+  PipelineRun,
+} from '@internal/plugin-azure-ml-common';
+import { AzureMlApi } from '../api';
+
+export const taxiFareEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'taxi-fare',
+    namespace: 'default',
+    annotations: {
+      'ml.azure.com/models': 'taxi-fare-model',
+      'ml.azure.com/experiment': 'taxi-fare-train',
+    },
+  },
+  spec: { type: 'ml-model', owner: 'ml-engineers', lifecycle: 'production' },
+};
+
+export const taxiFareRef = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'taxi-fare',
+};
+
+export const environments: AzureMlEnvironment[] = ['dev', 'prod'].map(name => ({
+  name,
+  subscriptionId: '11111111-1111-4111-8111-111111111111',
+  resourceGroup: `rg-aml-${name}`,
+  workspace: `mlw-${name}`,
+  registry: `mlr-${name}`,
+  location: 'westeurope',
+  networkMode: 'private',
+  managedNetworkIsolation: 'AllowOnlyApprovedOutbound',
+  studioUrl: `https://ml.azure.com/?wsid=${name}`,
+}));
+
+export const registries: AzureMlRegistry[] = [
+  {
+    name: 'mlr-dev',
+    environment: 'dev',
+    location: 'westeurope',
+    regions: ['westeurope', 'northeurope'],
+    publicNetworkAccess: 'Disabled',
+    privateEndpoints: [{ name: 'pe-mlr-dev', status: 'Approved' }],
+    studioUrl: 'https://ml.azure.com/registries/mlr-dev',
+  },
+  {
+    name: 'mlr-prod',
+    environment: 'prod',
+    location: 'westeurope',
+    regions: ['westeurope'],
+    publicNetworkAccess: 'Enabled',
+    privateEndpoints: [{ name: 'pe-mlr-prod', status: 'Pending' }],
+    studioUrl: 'https://ml.azure.com/registries/mlr-prod',
+  },
+];
+
+export function modelVersion(
+  overrides: Partial<ModelVersion> & Pick<ModelVersion, 'version'>,
+): ModelVersion {
+  const environment = overrides.environment ?? 'dev';
+  return {
+    name: 'taxi-fare-model',
+    environment,
+    registry: `mlr-${environment}`,
+    createdAt: `2026-11-${String(10 + Number(overrides.version)).padStart(
+      2,
+      '0',
+    )}T10:00:00Z`,
+    createdBy: 'ml-pipeline',
+    tags: {},
+    metrics: { rmse: 3.5, mae: 2.1, r2: 0.81 },
+    aliases: [],
+    jobName: `taxi-fare-train-${overrides.version}`,
+    jobStudioUrl: `https://ml.azure.com/runs/taxi-fare-train-${overrides.version}`,
+    studioUrl: `https://ml.azure.com/models/${environment}/${overrides.version}`,
+    ...overrides,
+  };
+}
+
+/** The prod champion: rmse 3.0, mae 2.0, r2 0.85. */
+export const champion = modelVersion({
+  version: '2',
+  environment: 'prod',
+  aliases: ['champion'],
+  metrics: { rmse: 3.0, mae: 2.0, r2: 0.85 },
+});
+
+export const devVersions: ModelVersion[] = [
+  modelVersion({
+    version: '9',
+    metrics: { rmse: 2.8, mae: 2.2, r2: 0.87 },
+  }),
+  modelVersion({ version: '8', metrics: { rmse: 3.4, mae: 1.9, r2: 0.8 } }),
+];
+
+export function pipelineRun(
+  overrides: Partial<PipelineRun> & Pick<PipelineRun, 'id'>,
+): PipelineRun {
+  return {
+    displayName: overrides.id,
+    status: 'Completed',
+    experiment: 'taxi-fare-train',
+    environment: 'dev',
+    createdAt: '2026-11-20T10:00:00Z',
+    durationMs: 252_000,
+    steps: ['transform', 'train', 'compare', 'register'].map(name => ({
+      name,
+      status: 'Completed',
+    })),
+    studioUrl: `https://ml.azure.com/runs/${overrides.id}`,
+    ...overrides,
+  };
+}
+
+/** An AzureMlApi whose methods are jest mocks, all answering empty lists. */
+export function mockAzureMlApi(): jest.Mocked<AzureMlApi> {
+  return {
+    getEnvironments: jest.fn().mockResolvedValue({ items: environments }),
+    getRegistries: jest.fn().mockResolvedValue({ items: registries }),
+    getModelVersions: jest.fn().mockResolvedValue({ items: [] }),
+    getPipelineRuns: jest.fn().mockResolvedValue({ items: [] }),
+  };
+}
