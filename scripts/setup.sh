@@ -25,7 +25,7 @@ mkdir -p "$TOOLS/bin"
 YARN_RELEASE="$(ls "$ROOT"/.yarn/releases/yarn-*.cjs | head -n 1)"
 printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" > "$TOOLS/bin/yarn"
 chmod +x "$TOOLS/bin/yarn"
-YARN_NPM_REGISTRY_SERVER="$(npm config get registry | sed 's#/$##')"
+YARN_NPM_REGISTRY_SERVER="$(npm config get registry --workspaces=false | sed 's#/$##')"
 export YARN_NPM_REGISTRY_SERVER
 export YARN_ENABLE_TELEMETRY=0
 

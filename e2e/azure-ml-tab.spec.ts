@@ -1,0 +1,96 @@
+import { expect, Locator, Page, test } from '@playwright/test';
+import path from 'node:path';
+import { signInAsGuest } from './helpers';
+
+/**
+ * The "Azure ML" tab of the taxi-fare example against the real backend and the emulator's
+ * seed: ≥ 8 dev versions, the prod champion, paging, pipeline runs, and a screenshot that
+ * the plugin README shows. It also prints how long the first page of model versions takes to
+ * render (run with EMULATOR_LARGE_REGISTRY=10000 for the 10,000-version registry).
+ */
+const screenshotPath = path.join(
+  __dirname,
+  '..',
+  'plugins/azure-ml/docs/azure-ml-tab.png',
+);
+
+function card(page: Page, title: string): Locator {
+  return page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText(title, { exact: true }) });
+}
+
+async function openAzureMlTab(page: Page): Promise<number> {
+  await signInAsGuest(page, '/catalog/default/component/taxi-fare');
+  await expect(
+    page.getByRole('heading', { name: 'Taxi fare model' }),
+  ).toBeVisible();
+  const tab = page.getByRole('tab', { name: 'Azure ML' });
+  await expect(tab).toBeVisible();
+  const started = Date.now();
+  await tab.click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/taxi-fare\/azure-ml/,
+  );
+  await expect(
+    card(page, 'Model versions').locator('tbody tr').first(),
+  ).toBeVisible({ timeout: 60_000 });
+  return Date.now() - started;
+}
+
+test('the Azure ML tab shows model versions, the prod champion, paging and pipeline runs', async ({
+  page,
+}) => {
+  const renderMs = await openAzureMlTab(page);
+  const registry = process.env.EMULATOR_LARGE_REGISTRY
+    ? `${process.env.EMULATOR_LARGE_REGISTRY}-version dev registry`
+    : 'seed registry';
+  // A measurement to read, not an assertion: CI machines vary too much for a timed test.
+  console.log(
+    `[azure-ml-tab] first page of model versions rendered in ${renderMs} ms after the tab click (${registry})`,
+  );
+
+  // Environments header: one row per environment.
+  const environments = card(page, 'Environments');
+  await expect(environments.getByText('mlw-dev')).toBeVisible();
+  await expect(environments.getByText('mlw-prod')).toBeVisible();
+
+  // Model versions: page 1 and page 2 together hold at least 8 dev versions.
+  const versions = card(page, 'Model versions');
+  const devOnPage1 = await versions.getByTestId('environment-dev').count();
+  await expect(versions.getByText('Page 1')).toBeVisible();
+  await versions.getByRole('button', { name: 'Next page' }).click();
+  await expect(versions.getByText('Page 2')).toBeVisible();
+  await expect(versions.locator('tbody tr').first()).toBeVisible();
+  const devOnPage2 = await versions.getByTestId('environment-dev').count();
+  expect(devOnPage1 + devOnPage2).toBeGreaterThanOrEqual(8);
+  await versions.getByRole('button', { name: 'Previous page' }).click();
+  await expect(versions.getByText('Page 1')).toBeVisible();
+
+  // The prod champion, found with the environment filter.
+  await versions.getByRole('button', { name: /All environments/ }).click();
+  await page.getByRole('option', { name: 'prod' }).click();
+  const championRow = versions
+    .locator('tbody tr')
+    .filter({ has: page.getByText('champion', { exact: true }) });
+  await expect(championRow).toHaveCount(1);
+  await expect(championRow.getByTestId('environment-prod')).toBeVisible();
+  await versions.getByRole('button', { name: /prod/ }).click();
+  await page.getByRole('option', { name: 'All environments' }).click();
+  await expect(versions.getByTestId('environment-dev').first()).toBeVisible();
+
+  // Pipeline runs with their steps.
+  const runs = card(page, 'Pipeline runs');
+  await expect(runs.locator('tbody tr').first()).toBeVisible();
+  expect(await runs.locator('tbody tr').count()).toBeGreaterThan(0);
+  await expect(runs.getByText('taxi-fare-train').first()).toBeVisible();
+  await expect(runs.getByText('train', { exact: true }).first()).toBeVisible();
+
+  // Registries.
+  await expect(card(page, 'Registries').getByText('mlr-prod')).toBeVisible();
+
+  await expect(
+    card(page, 'Metric trend').locator('.recharts-line').first(),
+  ).toBeVisible();
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The README's start command: set-up, then the local Azure ML emulator (:7071, DNS :5354/udp),
+# the backend (:7007) and the frontend (:3000) on the embedded defaults of app-config.yaml.
+# Extra arguments go to `backstage-cli repo start` (e.g. --config app-config.local.yaml).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=setup.sh
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+mkdir -p data
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+if curl -sf http://localhost:7071/_emulator/health >/dev/null 2>&1; then
+  echo "[start] Azure ML emulator already running on :7071"
+else
+  yarn workspace @internal/azure-ml-emulator start &
+  pids+=($!)
+fi
+
+yarn backstage-cli repo start "$@"
