@@ -6,7 +6,11 @@ import {
 import { ResponseError } from '@backstage/errors';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { environments, modelVersion, taxiFareRef } from '../__testUtils__/fixtures';
+import {
+  environments,
+  modelVersion,
+  taxiFareRef,
+} from '../__testUtils__/fixtures';
 import { AzureMlClient } from './AzureMlClient';
 
 const baseUrl = 'http://backstage.test/api/azure-ml';
