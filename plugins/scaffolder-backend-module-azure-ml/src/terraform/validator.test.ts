@@ -1,0 +1,133 @@
+import fs from 'fs-extra';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  assertValidTerraform,
+  formatTerraformIssue,
+  validateTerraform,
+} from './validator';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+const fixtures = path.resolve(__dirname, '../../test/fixtures/terraform');
+const fixture = (name: string) => path.join(fixtures, name);
+
+describe('validateTerraform', () => {
+  it('passes on the platform terraform/ tree', async () => {
+    const result = await validateTerraform(path.join(repoRoot, 'terraform'));
+    expect(result.issues.map(formatTerraformIssue)).toEqual([]);
+    expect(result.files).toEqual(
+      expect.arrayContaining([
+        'modules/aml-managed-umi/main.tf',
+        'environments/dev/main.tf',
+        'environments/prod/backend.hcl',
+        'shared-dns/main.tf',
+      ]),
+    );
+  });
+
+  it('passes on a valid fixture', async () => {
+    await expect(assertValidTerraform(fixture('valid'))).resolves.toBeUndefined();
+  });
+
+  it('reports an undeclared variable with file, line and reason', async () => {
+    const { valid, issues } = await validateTerraform(fixture('undeclared-variable'));
+    expect(valid).toBe(false);
+    expect(issues).toEqual([
+      {
+        file: 'main.tf',
+        line: 9,
+        rule: 'undeclared-variable',
+        message: expect.stringContaining('var.region is used but no variable "region" is declared'),
+      },
+    ]);
+  });
+
+  it('reports a missing required module input and an unknown one', async () => {
+    const { issues } = await validateTerraform(fixture('missing-module-input'));
+    expect(issues).toEqual([
+      {
+        file: 'main.tf',
+        line: 1,
+        rule: 'missing-module-input',
+        message: 'module "box": required variable "name" of ../modules/box is not set',
+      },
+      {
+        file: 'main.tf',
+        line: 4,
+        rule: 'unknown-module-input',
+        message: 'module "box": "colour" is not a variable of ../modules/box',
+      },
+    ]);
+  });
+
+  it('reports unpinned and undeclared providers', async () => {
+    const { issues } = await validateTerraform(fixture('unpinned-provider'));
+    expect(issues.map(i => [i.file, i.line, i.rule])).toEqual([
+      ['main.tf', 3, 'unpinned-provider'],
+      ['main.tf', 15, 'unpinned-provider'],
+    ]);
+    expect(issues[0].message).toContain('version ">= 3.0" is not pinned');
+    expect(issues[1].message).toContain('provider "random", which is missing from required_providers');
+  });
+
+  it('reports public network access turned on or left at its default', async () => {
+    const { issues } = await validateTerraform(fixture('public-access'));
+    expect(issues.map(formatTerraformIssue)).toEqual([
+      'main.tf:7: azurerm_storage_account.open: public_network_access_enabled turns public network access on; the platform is private-only [public-network-access]',
+      'main.tf:10: azurerm_key_vault.defaulted: public_network_access_enabled is not set and defaults to true; set it to false [public-network-access]',
+    ]);
+  });
+
+  it('reports a private endpoint without a DNS zone group', async () => {
+    const { issues } = await validateTerraform(fixture('pe-without-zone-group'));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        file: 'main.tf',
+        line: 1,
+        rule: 'private-endpoint-dns',
+        message: expect.stringContaining('azurerm_private_endpoint.workspace: private endpoint has no private_dns_zone_group'),
+      }),
+    ]);
+  });
+
+  it('reports a reference to an output the module does not have', async () => {
+    const { issues } = await validateTerraform(fixture('unknown-module-output'));
+    expect(issues.map(formatTerraformIssue)).toEqual([
+      'main.tf:8: module.box.name: module "box" has no output "name" [unknown-module-output]',
+    ]);
+  });
+
+  it('reports a file that does not parse, with the parser position', async () => {
+    const { issues } = await validateTerraform(fixture('parse-error'));
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'main.tf', rule: 'parse', line: 5 }),
+    ]);
+    expect(issues[0].message).toMatch(/^does not parse: /);
+  });
+
+  it('resolves platform module sources through modulesDir when they are not alongside', async () => {
+    // A scaffolder workspace holds only terraform/environments/<name>/, not the modules.
+    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'tf-workspace-'));
+    const env = path.join(workspace, 'terraform/environments/dev');
+    await fs.copy(path.join(repoRoot, 'terraform/environments/dev'), env);
+    try {
+      const alone = await validateTerraform(env);
+      expect(alone.issues.map(formatTerraformIssue)).toContain(
+        'main.tf:26: module "network": source "../../modules/network" does not exist [module-source]',
+      );
+      await expect(
+        assertValidTerraform(env, {
+          modulesDir: path.join(repoRoot, 'terraform/modules'),
+        }),
+      ).resolves.toBeUndefined();
+    } finally {
+      await fs.remove(workspace);
+    }
+  });
+
+  it('assertValidTerraform lists every finding', async () => {
+    await expect(assertValidTerraform(fixture('public-access'))).rejects.toThrow(
+      /main\.tf:7: .*\nmain\.tf:10: /,
+    );
+  });
+});
