@@ -2,7 +2,7 @@ import azureMlPlugin from './plugin';
 
 describe('azure-ml plugin for the new frontend system', () => {
   it('provides the API, the entity tab and both overview cards', () => {
-    expect(azureMlPlugin.id).toBe('azure-ml');
+    expect(azureMlPlugin.pluginId).toBe('azure-ml');
     for (const id of [
       'api:azure-ml',
       'entity-content:azure-ml',

@@ -88,6 +88,7 @@ function versionColumns(
     {
       title: 'Created',
       field: 'createdAt',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: row => (
         <Tooltip title={formatTimestamp(row.createdAt) ?? ''}>
           <Box>
@@ -106,6 +107,7 @@ function versionColumns(
     {
       title: 'Source job',
       field: 'jobName',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: row =>
         row.jobName && row.jobStudioUrl ? (
           <Link to={row.jobStudioUrl}>{row.jobName}</Link>

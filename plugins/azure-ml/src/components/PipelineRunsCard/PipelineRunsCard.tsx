@@ -13,6 +13,7 @@ import {
   PipelineRunStatus,
 } from '@internal/plugin-azure-ml-common';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import { useCursorPaging, usePipelineRuns } from '../../hooks';
 import {
@@ -32,36 +33,48 @@ import { RunSteps } from './RunSteps';
 
 type Row = PipelineRun & { key: string };
 
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
+// Name + experiment and started + duration share a cell so that the steps fit in one line.
 const columns: TableColumn<Row>[] = [
   {
     title: 'Status',
     field: 'status',
+    cellStyle: noWrap,
     render: row => <RunStatus status={row.status} />,
   },
   {
-    title: 'Name',
+    title: 'Run',
     field: 'displayName',
-    render: row => <Link to={row.studioUrl}>{row.displayName ?? row.id}</Link>,
+    cellStyle: noWrap,
+    render: row => (
+      <>
+        <Link to={row.studioUrl}>{row.displayName ?? row.id}</Link>
+        <Typography variant="caption" color="textSecondary" display="block">
+          {row.experiment}
+        </Typography>
+      </>
+    ),
   },
-  { title: 'Experiment', field: 'experiment' },
   {
-    title: 'Environment',
+    title: 'Env',
     field: 'environment',
     render: row => <EnvironmentChip environment={row.environment} />,
   },
   {
     title: 'Started',
     field: 'createdAt',
+    cellStyle: noWrap,
     render: row => (
       <Tooltip title={formatTimestamp(row.createdAt) ?? ''}>
-        <span>{formatRelativeTime(row.createdAt) ?? '–'}</span>
+        <span>
+          {formatRelativeTime(row.createdAt) ?? '–'}
+          <Typography variant="caption" color="textSecondary" display="block">
+            {formatDuration(row.durationMs) ?? ''}
+          </Typography>
+        </span>
       </Tooltip>
     ),
-  },
-  {
-    title: 'Duration',
-    field: 'durationMs',
-    render: row => formatDuration(row.durationMs) ?? '–',
   },
   {
     title: 'Steps',

@@ -10,7 +10,12 @@ export function RunSteps(props: { steps: PipelineRunStep[] }) {
     return <>–</>;
   }
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 4 }}>
+    <Box
+      display="flex"
+      flexWrap="nowrap"
+      alignItems="center"
+      style={{ gap: 4, fontSize: '0.8125rem' }}
+    >
       {props.steps.map((step, i) => (
         <Fragment key={step.name}>
           {i > 0 && (
@@ -18,7 +23,10 @@ export function RunSteps(props: { steps: PipelineRunStep[] }) {
               →
             </Typography>
           )}
-          <span title={`${step.displayName ?? step.name}: ${step.status}`}>
+          <span
+            title={`${step.displayName ?? step.name}: ${step.status}`}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             <RunStatus status={step.status}>
               {step.displayName ?? step.name}
             </RunStatus>
