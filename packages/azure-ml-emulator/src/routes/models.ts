@@ -28,12 +28,11 @@ function caller(ctx: ArmContext) {
   return ctx.request.headers.get('x-ms-emulator-caller') ?? 'emulator-user@contoso.com';
 }
 
-const ORDERINGS: Record<string, (a: ArmResource, b: ArmResource) => number> = {
-  createdtime: (a, b) =>
-    parseTimestamp(a.systemData?.createdAt) - parseTimestamp(b.systemData?.createdAt) || numericVersion(a) - numericVersion(b),
-  version: (a, b) => numericVersion(a) - numericVersion(b) || a.name.localeCompare(b.name),
-  modifiedtime: (a, b) =>
-    parseTimestamp(a.systemData?.lastModifiedAt) - parseTimestamp(b.systemData?.lastModifiedAt) || numericVersion(a) - numericVersion(b),
+/** Sort keys per `$orderBy` field; ties fall back to the numeric version. */
+const ORDERINGS: Record<string, (r: ArmResource) => number> = {
+  createdtime: r => parseTimestamp(r.systemData?.createdAt),
+  version: r => numericVersion(r),
+  modifiedtime: r => parseTimestamp(r.systemData?.lastModifiedAt),
 };
 
 function numericVersion(r: ArmResource) {
@@ -41,17 +40,24 @@ function numericVersion(r: ArmResource) {
   return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
 }
 
-/** `$orderBy=createdtime desc` (default), `createdtime asc`, `version desc|asc`, `modifiedtime …`. */
-function ordering(value: string | null) {
+/**
+ * Sorts by `$orderBy=createdtime desc` (default), `createdtime asc`, `version desc|asc`,
+ * `modifiedtime …`. Keys are computed once per item: registries can hold 10,000+ versions.
+ */
+function sortVersions(items: ArmResource[], value: string | null): ArmResource[] {
   const [field, direction = 'asc'] = (value ?? 'createdtime desc').trim().toLowerCase().split(/\s+/);
-  const compare = ORDERINGS[field];
-  if (!compare || !['asc', 'desc'].includes(direction)) {
+  const sortKey = ORDERINGS[field];
+  if (!sortKey || !['asc', 'desc'].includes(direction)) {
     throw badRequest(
       `Unsupported $orderBy '${value}'. Use one of: ${Object.keys(ORDERINGS).map(f => `${f} asc|desc`).join(', ')}.`,
       'UserError',
     );
   }
-  return direction === 'desc' ? (a: ArmResource, b: ArmResource) => compare(b, a) : compare;
+  const sign = direction === 'desc' ? -1 : 1;
+  return items
+    .map(item => ({ item, primary: sortKey(item), secondary: numericVersion(item) }))
+    .sort((a, b) => sign * (a.primary - b.primary || a.secondary - b.secondary))
+    .map(entry => entry.item);
 }
 
 function listVersions(ctx: ArmContext, kind: Kind): ArmResult {
@@ -66,9 +72,9 @@ function listVersions(ctx: ArmContext, kind: Kind): ArmResult {
     .filter(v => !stage || v.properties.stage === stage)
     .filter(v => matchesKeyValueFilter(v.properties.tags, ctx.query('tags')))
     .filter(v => matchesKeyValueFilter(v.properties.properties, ctx.query('properties')))
-    .filter(v => matchesListView(v, ctx.query('listViewType')))
-    .sort(ordering(ctx.query('$orderBy')));
-  return listPage(ctx, items, parseTop(ctx.url) ?? ctx.runtime.pageSize);
+    .filter(v => matchesListView(v, ctx.query('listViewType')));
+  const sorted = sortVersions(items, ctx.query('$orderBy'));
+  return listPage(ctx, sorted, parseTop(ctx.url) ?? ctx.runtime.pageSize);
 }
 
 function listContainers(ctx: ArmContext, kind: Kind): ArmResult {
