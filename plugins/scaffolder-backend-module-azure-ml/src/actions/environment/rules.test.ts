@@ -1,0 +1,165 @@
+import {
+  deriveNames,
+  existingEnvironmentsFrom,
+  validateAddressing,
+  validateEnvironment,
+  validateTags,
+} from './rules';
+import { stagingEnvironment } from './validate.examples';
+
+const seed = [
+  {
+    entityRef: 'resource:default/aml-env-dev',
+    name: 'dev',
+    addressSpace: '10.10.0.0/16',
+  },
+  {
+    entityRef: 'resource:default/aml-env-prod',
+    name: 'prod',
+    addressSpace: '10.20.0.0/16',
+  },
+];
+
+describe('environment rules', () => {
+  it('accepts the staging example beside dev and prod', () => {
+    expect(validateEnvironment(stagingEnvironment, seed).problems).toEqual([]);
+  });
+
+  it('derives names that satisfy Azure naming rules and mirror the Terraform locals', () => {
+    const names = deriveNames('nlp-dev12345', 'westeurope');
+    expect(names.storageAccount).toMatch(/^stnlpdev12345[a-z0-9]{5}$/);
+    expect(names.storageAccount.length).toBeLessThanOrEqual(24);
+    expect(names.keyVault).toMatch(/^kv-nlp-dev12345-[a-z0-9]{5}$/);
+    expect(names.workspace).toBe('mlw-nlp-dev12345');
+    expect(deriveNames('nlp-dev12345', 'westeurope')).toEqual(names);
+  });
+
+  it.each([
+    ['Staging', 'uppercase'],
+    ['1env', 'leading digit'],
+    ['a', 'too short'],
+    ['verylongname13', 'too long'],
+    ['dev-', 'trailing hyphen'],
+    ['nlp--dev', 'double hyphen'],
+    ['dev_1', 'underscore'],
+  ])('rejects the invalid name %s (%s)', name => {
+    const { problems } = validateEnvironment(
+      { ...stagingEnvironment, name },
+      seed,
+    );
+    expect(problems).toEqual([
+      expect.stringContaining(
+        `Environment name "${name}" is invalid: use 2-12 lowercase letters`,
+      ),
+    ]);
+  });
+
+  it('rejects an address space that overlaps an existing environment, naming it', () => {
+    const problems = validateAddressing(
+      '10.20.128.0/17',
+      {
+        privateEndpoints: '10.20.129.0/24',
+        bastion: '10.20.130.0/26',
+        jumpbox: '10.20.131.0/24',
+      },
+      seed,
+    );
+    expect(problems).toEqual([
+      'VNet address space 10.20.128.0/17 overlaps environment "prod" (resource:default/aml-env-prod, 10.20.0.0/16); pick a range outside every existing environment',
+    ]);
+    // A supernet of an existing environment overlaps too.
+    expect(
+      validateAddressing(
+        '10.0.0.0/8',
+        {
+          privateEndpoints: '10.30.1.0/24',
+          bastion: '10.30.2.0/26',
+          jumpbox: '10.30.3.0/24',
+        },
+        seed,
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('rejects bad CIDR syntax, subnets outside the VNet, overlapping and undersized subnets', () => {
+    const problems = validateAddressing(
+      '10.30.0.0/16',
+      {
+        privateEndpoints: '10.31.1.0/24',
+        bastion: '10.30.2.0/27',
+        jumpbox: '10.30.2.0/24',
+      },
+      [],
+    );
+    expect(problems).toEqual([
+      'Private endpoint subnet 10.31.1.0/24 is not inside the VNet address space 10.30.0.0/16',
+      'Bastion subnet 10.30.2.0/27 is too small: Azure Bastion needs /26 or larger',
+      'Bastion subnet 10.30.2.0/27 overlaps jumpbox subnet 10.30.2.0/24',
+    ]);
+    expect(
+      validateAddressing('10.30.0.0/33', stagingEnvironment.subnets, []),
+    ).toEqual([
+      'VNet address space "10.30.0.0/33" is not valid CIDR notation (e.g. 10.30.0.0/16)',
+    ]);
+    expect(
+      validateAddressing('10.30.0.1/16', stagingEnvironment.subnets, []),
+    ).toEqual([
+      'VNet address space "10.30.0.1/16" has host bits set; did you mean 10.30.0.0/16?',
+    ]);
+    expect(
+      validateAddressing(
+        '8.8.0.0/16',
+        {
+          privateEndpoints: '8.8.1.0/24',
+          bastion: '8.8.2.0/26',
+          jumpbox: '8.8.3.0/24',
+        },
+        [],
+      ),
+    ).toEqual([expect.stringContaining('is not a private (RFC 1918) range')]);
+  });
+
+  it.each([
+    [{ team: 'ml" }\nresource "x" "y" {' }, 'contains a double quote (")'],
+    [{ team: '${path.module}' }, 'contains a "${" interpolation'],
+    [
+      { team: '%{ for x in y }x%{ endfor }' },
+      'contains a "%{" template directive',
+    ],
+    [{ team: 'line\nbreak' }, 'contains a line break'],
+    [{ 'a"b': 'ok' }, 'Tag key "a"b" contains a double quote'],
+    [{ team: 'back\\slash' }, 'contains a backslash'],
+  ])('rejects HCL injection in tags: %j', (tags, message) => {
+    const problems = validateTags(tags as Record<string, string>);
+    expect(problems).toEqual([expect.stringContaining(message)]);
+    expect(problems[0]).toContain('could inject Terraform code');
+  });
+
+  it('reads environments from catalog Resource entities', () => {
+    expect(
+      existingEnvironmentsFrom([
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: {
+            name: 'aml-env-dev',
+            annotations: { 'ml.azure.com/address-space': '10.10.0.0/16' },
+          },
+          spec: { type: 'azure-ml-environment' },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: { name: 'no-address' },
+          spec: { type: 'azure-ml-environment' },
+        },
+      ]),
+    ).toEqual([
+      {
+        entityRef: 'resource:default/aml-env-dev',
+        name: 'dev',
+        addressSpace: '10.10.0.0/16',
+      },
+    ]);
+  });
+});

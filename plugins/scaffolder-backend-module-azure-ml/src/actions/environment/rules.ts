@@ -1,0 +1,349 @@
+import { Entity } from '@backstage/catalog-model';
+import { createHash } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
+
+/**
+ * Rules for a new Azure ML environment: names that satisfy Azure's naming rules, address
+ * space that fits and does not collide, and tags that cannot break out of an HCL string.
+ * The derived names mirror the locals of terraform/modules (keep them in step).
+ */
+
+/** Entity spec.type of an environment Resource. */
+export const ENVIRONMENT_RESOURCE_TYPE = 'azure-ml-environment';
+/** Annotation carrying an environment's VNet address space. */
+export const ADDRESS_SPACE_ANNOTATION = 'ml.azure.com/address-space';
+
+/** Regions offering Azure ML registries, workspaces with managed VNet and Bastion. */
+export const AZURE_REGIONS = [
+  'australiaeast',
+  'brazilsouth',
+  'canadacentral',
+  'centralindia',
+  'centralus',
+  'eastus',
+  'eastus2',
+  'francecentral',
+  'germanywestcentral',
+  'japaneast',
+  'koreacentral',
+  'northeurope',
+  'norwayeast',
+  'southcentralus',
+  'swedencentral',
+  'switzerlandnorth',
+  'uksouth',
+  'westeurope',
+  'westus2',
+  'westus3',
+] as const;
+
+export interface SubnetCidrs {
+  privateEndpoints: string;
+  bastion: string;
+  jumpbox: string;
+}
+
+export interface EnvironmentInput {
+  name: string;
+  location: string;
+  addressSpace: string;
+  subnets: SubnetCidrs;
+  tags: Record<string, string>;
+  dnsResourceGroup: string;
+}
+
+export interface ExistingEnvironment {
+  entityRef: string;
+  name: string;
+  addressSpace: string;
+}
+
+export interface DerivedNames {
+  resourceGroup: string;
+  networkResourceGroup: string;
+  virtualNetwork: string;
+  workspace: string;
+  registry: string;
+  storageAccount: string;
+  keyVault: string;
+  containerRegistry: string;
+  nameSuffix: string;
+}
+
+const NAME_PATTERN = /^[a-z][a-z0-9-]{0,10}[a-z0-9]$/;
+
+/**
+ * Suffix for globally unique names, stable for one environment definition so that a re-run
+ * renders the same Terraform.
+ */
+export function nameSuffixFor(name: string, location: string): string {
+  const digest = createHash('sha256').update(`${name}|${location}`).digest();
+  return digest.readUInt32BE(0).toString(36).padStart(7, '0').slice(0, 5);
+}
+
+/** Names Terraform derives from the environment name (see the modules' locals). */
+export function deriveNames(name: string, location: string): DerivedNames {
+  const nameSuffix = nameSuffixFor(name, location);
+  const compact = name.replace(/-/g, '');
+  return {
+    resourceGroup: `rg-aml-${name}`,
+    networkResourceGroup: `rg-aml-${name}-network`,
+    virtualNetwork: `vnet-aml-${name}`,
+    workspace: `mlw-${name}`,
+    registry: `mlr-${name}`,
+    storageAccount: `st${compact}${nameSuffix}`,
+    keyVault: `kv-${name}-${nameSuffix}`,
+    containerRegistry: `cr${compact}${nameSuffix}`,
+    nameSuffix,
+  };
+}
+
+/** Azure naming rules of each derived resource, as [label, pattern, rule text]. */
+const AZURE_NAME_RULES: [keyof DerivedNames, RegExp, string][] = [
+  [
+    'resourceGroup',
+    /^[-\w.()]{1,89}[-\w()]$/,
+    '1-90 letters, digits, -_.() and not ending in "."',
+  ],
+  [
+    'workspace',
+    /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
+    '3-33 letters, digits, - or _',
+  ],
+  [
+    'registry',
+    /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/,
+    '3-33 letters, digits, - or _',
+  ],
+  ['storageAccount', /^[a-z0-9]{3,24}$/, '3-24 lowercase letters or digits'],
+  [
+    'keyVault',
+    /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/,
+    '3-24 letters, digits and single hyphens, starting with a letter',
+  ],
+  ['containerRegistry', /^[a-zA-Z0-9]{5,50}$/, '5-50 letters or digits'],
+];
+
+export function validateName(name: string): string[] {
+  if (!NAME_PATTERN.test(name) || name.includes('--')) {
+    return [
+      `Environment name "${name}" is invalid: use 2-12 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen (it becomes part of Azure resource names such as the storage account, which allows no more)`,
+    ];
+  }
+  return [];
+}
+
+export function validateDerivedNames(names: DerivedNames): string[] {
+  return AZURE_NAME_RULES.filter(
+    ([key, pattern]) => !pattern.test(names[key]),
+  ).map(
+    ([key, , rule]) =>
+      `Derived ${key} name "${names[key]}" breaks the Azure naming rule: ${rule}`,
+  );
+}
+
+function parseIpv4Cidr(
+  label: string,
+  cidr: string,
+  problems: string[],
+): [ipaddr.IPv4, number] | undefined {
+  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  try {
+    parsed = ipaddr.parseCIDR(cidr.trim());
+  } catch {
+    problems.push(
+      `${label} "${cidr}" is not valid CIDR notation (e.g. 10.30.0.0/16)`,
+    );
+    return undefined;
+  }
+  const [address, prefix] = parsed;
+  if (address.kind() !== 'ipv4') {
+    problems.push(`${label} "${cidr}" must be IPv4`);
+    return undefined;
+  }
+  const network = ipaddr.IPv4.networkAddressFromCIDR(cidr.trim());
+  if (network.toString() !== address.toString()) {
+    problems.push(
+      `${label} "${cidr}" has host bits set; did you mean ${network.toString()}/${prefix}?`,
+    );
+    return undefined;
+  }
+  return [address as ipaddr.IPv4, prefix];
+}
+
+/** Whether two parsed IPv4 CIDRs share any address. */
+function overlaps(a: [ipaddr.IPv4, number], b: [ipaddr.IPv4, number]) {
+  return a[0].match(b) || b[0].match(a);
+}
+
+const SUBNET_LABELS: Record<keyof SubnetCidrs, string> = {
+  privateEndpoints: 'Private endpoint subnet',
+  bastion: 'Bastion subnet',
+  jumpbox: 'Jumpbox subnet',
+};
+
+export function validateAddressing(
+  addressSpace: string,
+  subnets: SubnetCidrs,
+  existing: ExistingEnvironment[],
+): string[] {
+  const problems: string[] = [];
+  const vnet = parseIpv4Cidr('VNet address space', addressSpace, problems);
+  if (vnet) {
+    if (vnet[0].range() !== 'private') {
+      problems.push(
+        `VNet address space ${addressSpace} is not a private (RFC 1918) range; use 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16`,
+      );
+    }
+    if (vnet[1] > 24) {
+      problems.push(
+        `VNet address space ${addressSpace} is too small: use /24 or larger`,
+      );
+    }
+  }
+
+  const parsedSubnets: [keyof SubnetCidrs, [ipaddr.IPv4, number]][] = [];
+  for (const key of Object.keys(SUBNET_LABELS) as (keyof SubnetCidrs)[]) {
+    const label = SUBNET_LABELS[key];
+    const subnet = parseIpv4Cidr(label, subnets[key], problems);
+    if (!subnet) continue;
+    parsedSubnets.push([key, subnet]);
+    if (vnet && !(subnet[0].match(vnet) && subnet[1] >= vnet[1])) {
+      problems.push(
+        `${label} ${subnets[key]} is not inside the VNet address space ${addressSpace}`,
+      );
+    }
+    if (subnet[1] > 29) {
+      problems.push(
+        `${label} ${subnets[key]} is too small: Azure subnets must be /29 or larger`,
+      );
+    }
+    if (key === 'bastion' && subnet[1] > 26) {
+      problems.push(
+        `Bastion subnet ${subnets.bastion} is too small: Azure Bastion needs /26 or larger`,
+      );
+    }
+  }
+  parsedSubnets.forEach(([keyA, a], i) =>
+    parsedSubnets.slice(i + 1).forEach(([keyB, b]) => {
+      if (overlaps(a, b)) {
+        problems.push(
+          `${SUBNET_LABELS[keyA]} ${subnets[keyA]} overlaps ${SUBNET_LABELS[
+            keyB
+          ].toLowerCase()} ${subnets[keyB]}`,
+        );
+      }
+    }),
+  );
+
+  if (vnet) {
+    for (const environment of existing) {
+      const other = parseIpv4Cidr(
+        `Address space of ${environment.entityRef}`,
+        environment.addressSpace,
+        [],
+      );
+      if (other && overlaps(vnet, other)) {
+        problems.push(
+          `VNet address space ${addressSpace} overlaps environment "${environment.name}" (${environment.entityRef}, ${environment.addressSpace}); pick a range outside every existing environment`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** Characters that would end or interpolate inside an HCL quoted string. */
+const HCL_UNSAFE = [
+  { pattern: /"/, what: 'a double quote (")' },
+  { pattern: /\\/, what: 'a backslash' },
+  { pattern: /\$\{/, what: 'a "${" interpolation' },
+  { pattern: /%\{/, what: 'a "%{" template directive' },
+  { pattern: /[\r\n]/, what: 'a line break' },
+  // eslint-disable-next-line no-control-regex
+  { pattern: /[\u0000-\u001f\u007f]/, what: 'a control character' },
+];
+
+export function validateTags(tags: Record<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(tags)) {
+    if (typeof value !== 'string') {
+      problems.push(`Tag "${key}" must have a string value`);
+      continue;
+    }
+    for (const [label, text] of [
+      [`Tag key "${key}"`, key],
+      [`Value of tag "${key}"`, value],
+    ]) {
+      const unsafe = HCL_UNSAFE.find(({ pattern }) => pattern.test(text));
+      if (unsafe) {
+        problems.push(
+          `${label} contains ${unsafe.what}, which is not allowed in tags (it could inject Terraform code into the generated terraform.tfvars)`,
+        );
+      }
+    }
+    if (!key || key.length > 512 || /[<>%&?/]/.test(key)) {
+      problems.push(
+        `Tag key "${key}" breaks Azure's tag rules: 1-512 characters without < > % & ? /`,
+      );
+    }
+    if (value.length > 256) {
+      problems.push(
+        `Value of tag "${key}" is longer than Azure's 256 characters`,
+      );
+    }
+  }
+  return problems;
+}
+
+export function validateEnvironment(
+  input: EnvironmentInput,
+  existing: ExistingEnvironment[],
+): { problems: string[]; names: DerivedNames } {
+  const names = deriveNames(input.name, input.location);
+  const problems = [...validateName(input.name)];
+  if (problems.length === 0) problems.push(...validateDerivedNames(names));
+  const duplicate = existing.find(e => e.name === input.name);
+  if (duplicate) {
+    problems.push(
+      `Environment "${input.name}" already exists (${duplicate.entityRef})`,
+    );
+  }
+  if (!(AZURE_REGIONS as readonly string[]).includes(input.location)) {
+    problems.push(
+      `Location "${
+        input.location
+      }" is not one of the supported regions: ${AZURE_REGIONS.join(', ')}`,
+    );
+  }
+  if (!/^[-\w.()]{1,89}[-\w()]$/.test(input.dnsResourceGroup)) {
+    problems.push(
+      `Central DNS resource group "${input.dnsResourceGroup}" is not a valid resource group name`,
+    );
+  }
+  problems.push(
+    ...validateAddressing(input.addressSpace, input.subnets, existing),
+  );
+  problems.push(...validateTags(input.tags));
+  return { problems, names };
+}
+
+/** Reads environments from catalog Resource entities of type azure-ml-environment. */
+export function existingEnvironmentsFrom(
+  entities: Entity[],
+): ExistingEnvironment[] {
+  return entities.flatMap(entity => {
+    const addressSpace =
+      entity.metadata.annotations?.[ADDRESS_SPACE_ANNOTATION] ??
+      (entity.spec?.addressSpace as string | undefined);
+    if (!addressSpace) return [];
+    const namespace = entity.metadata.namespace ?? 'default';
+    return [
+      {
+        entityRef: `resource:${namespace}/${entity.metadata.name}`,
+        name: entity.metadata.name.replace(/^aml-env-/, ''),
+        addressSpace,
+      },
+    ];
+  });
+}

@@ -1,0 +1,25 @@
+terraform {
+  required_version = ">= 1.6.0"
+
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.50"
+    }
+    azapi = {
+      source  = "Azure/azapi"
+      version = "~> 2.5"
+    }
+  }
+
+  # Partial configuration: `terraform init -backend-config=backend.hcl`.
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+  # Storage data-plane calls use Entra ID, not shared keys.
+  storage_use_azuread = true
+}
+
+provider "azapi" {}
