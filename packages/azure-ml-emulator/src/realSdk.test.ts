@@ -110,3 +110,23 @@ describe('registry operations through the Azure core pipeline', () => {
     expect(version.properties.properties['metric.rmse']).toBe('3.54');
   });
 });
+
+describe('HTTPS with a bearer token (the full credential path)', () => {
+  let tlsServer: EmulatorServer;
+  beforeAll(async () => {
+    tlsServer = await startEmulatorServer({ port: 0, dnsPort: false, https: true, requireAuth: true });
+  });
+  afterAll(() => tlsServer.close());
+
+  it('serves the SDK over TLS with the bearer policy in place', async () => {
+    const getToken = jest.fn(credential.getToken);
+    const client = new AzureMachineLearningWorkspaces({ getToken }, DEV.subscriptionId, {
+      endpoint: tlsServer.url,
+      tlsOptions: { ca: tlsServer.certificate },
+    });
+    expect(tlsServer.url).toMatch(/^https:/);
+    const versions = await all(client.modelVersions.list(DEV.resourceGroup, DEV.workspace, 'taxi-fare-model'));
+    expect(versions).toHaveLength(3);
+    expect(getToken).toHaveBeenCalled();
+  });
+});
