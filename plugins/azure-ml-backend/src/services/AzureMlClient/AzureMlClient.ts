@@ -120,7 +120,7 @@ export class AzureMlClient {
   async getRegistry(env: EnvironmentConfig): Promise<AzureMlRegistry> {
     const raw = await this.getJson<ArmRegistry>(
       `registry ${env.registry}`,
-      this.registryUrl(env),
+      this.withQuery(this.registryUrl(env), {}),
     );
     if (!raw) {
       throw new NotFoundError(
@@ -285,23 +285,23 @@ export class AzureMlClient {
   }
 
   /** GET through the registry pipeline; 404 → undefined, other failures → errors. */
-  private async getJson<T>(what: string, url: string): Promise<T | undefined> {
-    const response = await this.call(what, () =>
-      this.registryClient.sendRequest(
+  private getJson<T>(what: string, url: string): Promise<T | undefined> {
+    return this.call(what, async () => {
+      const response = await this.registryClient.sendRequest(
         createPipelineRequest({ url, method: 'GET' }),
-      ),
-    );
-    if (response.status === 404) {
-      return undefined;
-    }
-    const body = response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
-    if (response.status >= 400) {
-      throw new RestError(body?.error?.message ?? `HTTP ${response.status}`, {
-        code: body?.error?.code,
-        statusCode: response.status,
-      });
-    }
-    return body as T;
+      );
+      if (response.status === 404) {
+        return undefined;
+      }
+      const body = response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
+      if (response.status >= 400) {
+        throw new RestError(body?.error?.message ?? `HTTP ${response.status}`, {
+          code: body?.error?.code,
+          statusCode: response.status,
+        });
+      }
+      return body as T;
+    });
   }
 
   /** Runs an ARM call and turns its failure into a Backstage error that says what failed. */

@@ -1,0 +1,338 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import { createAzureMlEmulator } from '@internal/azure-ml-emulator';
+import { ModelVersion, PipelineRun } from '@internal/plugin-azure-ml-common';
+import { setupServer } from 'msw/node';
+import request from 'supertest';
+import { azureMlPlugin } from './plugin';
+
+const ARM = 'https://management.azure.com';
+const emulator = createAzureMlEmulator({ baseUrl: ARM });
+const server = setupServer(...emulator.handlers);
+
+const azureMlConfig = {
+  arm: { endpoint: ARM, credential: 'none', maxRetries: 2, retryDelayMs: 10 },
+  environments: {
+    dev: {
+      subscriptionId: '11111111-1111-4111-8111-111111111111',
+      resourceGroup: 'rg-aml-dev',
+      workspace: 'mlw-dev',
+      registry: 'mlr-dev',
+      location: 'westeurope',
+    },
+    prod: {
+      subscriptionId: '22222222-2222-4222-8222-222222222222',
+      resourceGroup: 'rg-aml-prod',
+      workspace: 'mlw-prod',
+      registry: 'mlr-prod',
+      location: 'westeurope',
+    },
+  },
+};
+
+function component(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'ml-model', owner: 'ml-engineers', lifecycle: 'production' },
+  };
+}
+
+const entities = [
+  component('taxi-fare', {
+    'ml.azure.com/models': 'taxi-fare-model',
+    'ml.azure.com/experiment': 'taxi-fare-train',
+    'ml.azure.com/environments': 'dev,prod',
+  }),
+  component('dev-only', {
+    'ml.azure.com/models': 'taxi-fare-model',
+    'ml.azure.com/environments': 'dev',
+  }),
+  component('ghost', { 'ml.azure.com/models': 'no-such-model' }),
+  component('plain', {}),
+  component('staging', {
+    'ml.azure.com/models': 'taxi-fare-model',
+    'ml.azure.com/environments': 'staging',
+  }),
+  component('secret', { 'ml.azure.com/models': 'taxi-fare-model' }),
+];
+
+const BASE = '/api/azure-ml/entities/component/default';
+
+async function startBackend(extraConfig: Record<string, unknown> = {}) {
+  const permissions = mockServices.permissions.mock({
+    authorize: async (requests: EvaluatePermissionRequest[]) =>
+      requests.map(r => ({
+        result:
+          'resourceRef' in r && r.resourceRef === 'component:default/secret'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+  } as any);
+  const { server: http } = await startTestBackend({
+    features: [
+      azureMlPlugin,
+      mockServices.rootConfig.factory({
+        data: { azureMl: { ...azureMlConfig, ...extraConfig } },
+      }),
+      catalogServiceMock.factory({ entities }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      permissions.factory,
+    ],
+  });
+  const get = (path: string) =>
+    request(http).get(path).set('Authorization', mockCredentials.user.header());
+  return { http, get };
+}
+
+async function waitFor(condition: () => boolean) {
+  for (let i = 0; i < 500 && !condition(); i++) {
+    await new Promise(resolve => setTimeout(resolve, 5));
+  }
+}
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+afterEach(() => {
+  emulator.faults.reset();
+  emulator.stats.reset();
+});
+afterAll(() => server.close());
+
+describe('azure-ml read API', () => {
+  let get: Awaited<ReturnType<typeof startBackend>>['get'];
+  let http: Awaited<ReturnType<typeof startBackend>>['http'];
+  beforeAll(async () => {
+    ({ get, http } = await startBackend());
+  });
+
+  it('answers /health without credentials', async () => {
+    const res = await request(http).get('/api/azure-ml/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('requires credentials on data routes', async () => {
+    expect((await request(http).get('/api/azure-ml/environments')).status).toBe(
+      401,
+    );
+  });
+
+  it('lists environments with workspace details', async () => {
+    const res = await get('/api/azure-ml/environments');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((e: { name: string }) => e.name)).toEqual([
+      'dev',
+      'prod',
+    ]);
+    expect(res.body.items[0]).toMatchObject({
+      registry: 'mlr-dev',
+      workspaceId: expect.any(String),
+      networkMode: expect.stringMatching(/private|public|mixed/),
+      studioUrl: expect.stringMatching(/^https:\/\/ml\.azure\.com\//),
+    });
+  });
+
+  it('lists registries', async () => {
+    const res = await get('/api/azure-ml/registries');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.items[0]).toMatchObject({
+      name: 'mlr-dev',
+      environment: 'dev',
+      location: 'westeurope',
+      privateEndpoints: expect.any(Array),
+    });
+  });
+
+  it('pages the model versions of one environment, newest first, without gaps', async () => {
+    const seen: ModelVersion[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await get(
+        `${BASE}/taxi-fare/models?environment=dev&limit=3${
+          cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+        }`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(3);
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 20);
+
+    expect(seen.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(seen.map(v => v.version)).size).toBe(seen.length);
+    const times = seen.map(v => Date.parse(v.createdAt!));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(
+      seen.every(v => v.environment === 'dev' && v.name === 'taxi-fare-model'),
+    ).toBe(true);
+    // Metrics are numbers; non-numeric values ('N/A') are left out.
+    for (const v of seen) {
+      for (const value of Object.values(v.metrics)) {
+        expect(typeof value).toBe('number');
+      }
+    }
+    expect(seen.some(v => v.metrics.rmse !== undefined)).toBe(true);
+    expect(seen.some(v => v.jobName)).toBe(true);
+  });
+
+  it('merges environments and marks the prod champion from the container tag', async () => {
+    const res = await get(`${BASE}/taxi-fare/models?limit=100`);
+    expect(res.status).toBe(200);
+    const items: ModelVersion[] = res.body.items;
+    expect(new Set(items.map(v => v.environment))).toEqual(
+      new Set(['dev', 'prod']),
+    );
+    expect(res.body.nextCursor).toBeUndefined();
+    const champions = items.filter(v => v.aliases.includes('champion'));
+    expect(champions.map(v => v.environment)).toContain('prod');
+    const one = await get(
+      `${BASE}/taxi-fare/models/taxi-fare-model/versions/${champions[0].version}?environment=${champions[0].environment}`,
+    );
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(champions[0]);
+  });
+
+  it('answers an empty list for a model that no registry has', async () => {
+    const res = await get(`${BASE}/ghost/models`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ items: [] });
+  });
+
+  it.each([
+    ['/nobody/models', 404, /Entity 'component:default\/nobody' not found/],
+    ['/plain/models', 400, /ml\.azure\.com\/models/],
+    ['/staging/models', 400, /ml\.azure\.com\/environments.*'staging'/],
+    ['/taxi-fare/models?limit=0', 400, /limit/],
+    ['/taxi-fare/models?limit=101', 400, /limit/],
+    ['/taxi-fare/models?limit=ten', 400, /limit/],
+    [
+      '/taxi-fare/models?environment=staging',
+      400,
+      /'environment' parameter 'staging'/,
+    ],
+    ['/taxi-fare/models?cursor=garbage', 400, /'cursor'/],
+    ['/taxi-fare/models?colour=red', 400, /colour/],
+    ['/dev-only/models?environment=prod', 400, /'environment'/],
+    ['/secret/models', 403, /Not allowed/],
+    ['/taxi-fare/models/taxi-fare-model/versions/1', 400, /environment/],
+    [
+      '/taxi-fare/models/taxi-fare-model/versions/9999?environment=dev',
+      404,
+      /9999/,
+    ],
+    [
+      '/taxi-fare/models/other-model/versions/1?environment=dev',
+      404,
+      /not one of the entity's models/,
+    ],
+    ['/dev-only/runs', 400, /ml\.azure\.com\/experiment/],
+    ['/taxi-fare/runs?status=Exploded', 400, /status/],
+  ])('GET %s → %i', async (path, status, message) => {
+    const res = await get(`${BASE}${path}`);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('pages pipeline runs newest first and filters by status', async () => {
+    const seen: PipelineRun[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await get(
+        `${BASE}/taxi-fare/runs?limit=7${
+          cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''
+        }`,
+      );
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(seen.map(r => r.id)).size).toBe(seen.length);
+    const times = seen.map(r => Date.parse(r.createdAt!));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(seen[0]).toMatchObject({
+      experiment: 'taxi-fare-train',
+      studioUrl: expect.stringMatching(/^https:\/\/ml\.azure\.com\/runs\//),
+    });
+    expect(seen[0].steps.map(s => s.name)).toEqual([
+      'transform',
+      'train',
+      'compare',
+      'register',
+    ]);
+
+    const failed = await get(`${BASE}/taxi-fare/runs?status=Failed&limit=100`);
+    expect(failed.status).toBe(200);
+    expect(failed.body.items.length).toBeGreaterThan(0);
+    expect(
+      failed.body.items.every((r: PipelineRun) => r.status === 'Failed'),
+    ).toBe(true);
+  });
+});
+
+describe('azure-ml read API against a failing or throttling ARM', () => {
+  it('answers 502 with a clear message when ARM keeps failing with 5xx', async () => {
+    const { get } = await startBackend();
+    emulator.faults.set({
+      routes: { RegistryModelVersions_List: { errorRate: 1 } },
+    });
+    const res = await get(`${BASE}/taxi-fare/models?environment=dev`);
+    expect(res.status).toBe(502);
+    expect(res.body.error.message).toMatch(
+      /Azure Resource Manager failed reading versions of model taxi-fare-model in registry mlr-dev \(HTTP 500\)/,
+    );
+    // 1 attempt + 2 retries (azureMl.arm.maxRetries).
+    expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(3);
+  });
+
+  it('retries a 429 after its Retry-After', async () => {
+    const { get } = await startBackend();
+    emulator.faults.set({
+      routes: {
+        RegistryModelVersions_List: { throttle: { retryAfterSeconds: 1 } },
+      },
+    });
+    const started = Date.now();
+    const pending = get(`${BASE}/taxi-fare/models?environment=dev`).then(
+      r => r,
+    );
+    await waitFor(
+      () => (emulator.stats.byRoute.RegistryModelVersions_List ?? 0) >= 1,
+    );
+    emulator.faults.reset(); // ARM recovers before the Retry-After elapses
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('makes one ARM call for 100 concurrent identical requests (single-flight)', async () => {
+    const { get } = await startBackend();
+    emulator.faults.set({ latencyMs: 100 });
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        get(`${BASE}/dev-only/models?environment=dev`),
+      ),
+    );
+    expect(responses.every(r => r.status === 200)).toBe(true);
+    expect(new Set(responses.map(r => JSON.stringify(r.body))).size).toBe(1);
+    expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(1);
+    expect(emulator.stats.byRoute.RegistryModelContainers_Get).toBe(1);
+  });
+});
