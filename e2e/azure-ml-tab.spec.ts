@@ -14,10 +14,9 @@ const screenshotPath = path.join(
   'plugins/azure-ml/docs/azure-ml-tab.png',
 );
 
+/** A card of the tab: each is a region named by its title. */
 function card(page: Page, title: string): Locator {
-  return page
-    .locator('.MuiCard-root')
-    .filter({ has: page.getByText(title, { exact: true }) });
+  return page.getByRole('region', { name: title, exact: true });
 }
 
 async function openAzureMlTab(page: Page): Promise<number> {

@@ -1,6 +1,5 @@
 import {
   EmptyState,
-  InfoCard,
   Link,
   Progress,
   ResponseErrorPanel,
@@ -15,7 +14,7 @@ import TableRow from '@material-ui/core/TableRow';
 import LockIcon from '@material-ui/icons/Lock';
 import PublicIcon from '@material-ui/icons/Public';
 import { useEnvironments } from '../../hooks';
-import { EnvironmentChip } from '../shared';
+import { EnvironmentChip, AzureMlCard } from '../shared';
 
 function NetworkMode(props: { environment: AzureMlEnvironment }) {
   const { networkMode, managedNetworkIsolation } = props.environment;
@@ -90,8 +89,8 @@ export function EnvironmentsCard(props: { only?: string[] }) {
     );
   }
   return (
-    <InfoCard title="Environments" noPadding={!loading && !error}>
+    <AzureMlCard title="Environments" noPadding={!loading && !error}>
       {body}
-    </InfoCard>
+    </AzureMlCard>
   );
 }

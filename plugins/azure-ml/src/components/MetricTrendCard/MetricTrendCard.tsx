@@ -1,6 +1,5 @@
 import {
   EmptyState,
-  InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -34,6 +33,7 @@ import {
 } from '../../hooks';
 import { formatMetric, formatTimestamp } from '../../lib/format';
 import { isChampion, metricDirection, metricNames } from '../../lib/metrics';
+import { AzureMlCard } from '../shared';
 
 interface TrendPoint {
   time: number;
@@ -67,25 +67,26 @@ function seriesByEnvironment(
 }
 
 function ChampionDot(props: {
+  championColor: string;
   cx?: number;
   cy?: number;
   payload?: TrendPoint;
   stroke?: string;
 }) {
-  const { cx, cy, payload, stroke } = props;
+  const { cx, cy, payload, stroke, championColor } = props;
   if (cx === undefined || cy === undefined) {
     return null;
   }
   if (payload?.champion) {
     return (
       <g>
-        <circle cx={cx} cy={cy} r={7} fill="#ffb300" stroke={stroke} />
+        <circle cx={cx} cy={cy} r={7} fill={championColor} stroke={stroke} />
         <text
           x={cx}
           y={cy - 12}
           textAnchor="middle"
           fontSize={11}
-          fill="#ffb300"
+          fill={championColor}
         >
           champion v{payload.version}
         </text>
@@ -103,6 +104,7 @@ function ModelTrend(props: {
   champion?: ModelVersion;
 }) {
   const theme = useTheme();
+  const championColor = theme.palette.warning.main;
   const { model, versions, environments, champion } = props;
   const metrics = useMemo(() => metricNames(versions), [versions]);
   const [selected, setSelected] = useState<string>();
@@ -183,12 +185,12 @@ function ModelTrend(props: {
             {championValue !== undefined && (
               <ReferenceLine
                 y={championValue}
-                stroke="#ffb300"
+                stroke={championColor}
                 strokeDasharray="6 4"
                 label={{
                   value: `champion ${formatMetric(championValue)}`,
                   position: 'insideBottomRight',
-                  fill: '#ffb300',
+                  fill: championColor,
                   fontSize: 11,
                 }}
               />
@@ -201,7 +203,7 @@ function ModelTrend(props: {
                 dataKey="value"
                 stroke={colors[i % colors.length]}
                 isAnimationActive={false}
-                dot={<ChampionDot />}
+                dot={<ChampionDot championColor={championColor} />}
               />
             ))}
           </LineChart>
@@ -261,11 +263,11 @@ export function MetricTrendCard(props: {
     );
   }
   return (
-    <InfoCard
+    <AzureMlCard
       title="Metric trend"
       subheader={`Newest ${TREND_VERSIONS_PER_ENVIRONMENT} versions per environment`}
     >
       {body}
-    </InfoCard>
+    </AzureMlCard>
   );
 }

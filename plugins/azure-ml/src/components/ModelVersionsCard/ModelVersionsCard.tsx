@@ -43,7 +43,18 @@ function versionColumns(
       // Azure ML versions are usually integers; sort them as numbers.
       customSort: (a, b) =>
         a.version.localeCompare(b.version, 'en', { numeric: true }),
-      render: row => <Typography variant="body2">{row.version}</Typography>,
+      cellStyle: { whiteSpace: 'nowrap' },
+      // The studio link sits next to the version: a column of its own pushes the table wider
+      // than the page once job names are long.
+      render: row => (
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <Typography variant="body2">{row.version}</Typography>
+          <StudioLink
+            href={row.studioUrl}
+            title={`Open ${row.name} v${row.version} (${row.environment}) in Azure ML studio`}
+          />
+        </Box>
+      ),
     },
     {
       title: 'Environment',
@@ -74,6 +85,7 @@ function versionColumns(
       (metric): TableColumn<Row> => ({
         title: metric,
         align: 'right',
+        cellStyle: { whiteSpace: 'nowrap' },
         customSort: (a, b) =>
           (a.metrics[metric] ?? Infinity) - (b.metrics[metric] ?? Infinity),
         render: row => (
@@ -114,16 +126,6 @@ function versionColumns(
         ) : (
           row.jobName ?? '–'
         ),
-    },
-    {
-      title: 'Studio',
-      sorting: false,
-      render: row => (
-        <StudioLink
-          href={row.studioUrl}
-          title={`Open ${row.name} v${row.version} (${row.environment}) in Azure ML studio`}
-        />
-      ),
     },
   ];
 }

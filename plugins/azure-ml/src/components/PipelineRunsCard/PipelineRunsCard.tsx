@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Link,
-  TableColumn,
-} from '@backstage/core-components';
+import { EmptyState, Link, TableColumn } from '@backstage/core-components';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import {
@@ -28,6 +23,7 @@ import {
   RUN_STATUSES,
   RunStatus,
   StudioLink,
+  AzureMlCard,
 } from '../shared';
 import { RunSteps } from './RunSteps';
 
@@ -161,11 +157,11 @@ export function PipelineRunsCard(props: PipelineRunsCardProps) {
   const experiment = props.annotations.experiment;
   if (!experiment) {
     return (
-      <InfoCard title={title}>
+      <AzureMlCard title={title}>
         <MissingAnnotationEmptyState
           annotation={AZURE_ML_EXPERIMENT_ANNOTATION}
         />
-      </InfoCard>
+      </AzureMlCard>
     );
   }
   return <PipelineRunsTable {...props} title={title} experiment={experiment} />;

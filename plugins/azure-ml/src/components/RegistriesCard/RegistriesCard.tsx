@@ -1,6 +1,5 @@
 import {
   EmptyState,
-  InfoCard,
   Link,
   Progress,
   ResponseErrorPanel,
@@ -18,7 +17,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { useRegistries } from '../../hooks';
-import { EnvironmentChip } from '../shared';
+import { EnvironmentChip, AzureMlCard } from '../shared';
 
 function EndpointState(props: { endpoint: PrivateEndpointState }) {
   const { name, status } = props.endpoint;
@@ -107,8 +106,8 @@ export function RegistriesCard(props: { only?: string[] }) {
     );
   }
   return (
-    <InfoCard title="Registries" noPadding={!loading && !error}>
+    <AzureMlCard title="Registries" noPadding={!loading && !error}>
       {body}
-    </InfoCard>
+    </AzureMlCard>
   );
 }

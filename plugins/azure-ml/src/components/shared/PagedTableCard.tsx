@@ -1,5 +1,4 @@
 import {
-  InfoCard,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -8,6 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import { ReactNode } from 'react';
 import { useCursorPaging } from '../../hooks';
+import { AzureMlCard } from './AzureMlCard';
 import { CursorPager } from './CursorPager';
 
 /**
@@ -51,7 +51,7 @@ export function PagedTableCard<T extends object>(props: {
     );
   }
   return (
-    <InfoCard
+    <AzureMlCard
       title={title}
       action={
         <Box mt={1} mr={1}>
@@ -71,6 +71,6 @@ export function PagedTableCard<T extends object>(props: {
           onPageSizeChange={paging.setPageSize}
         />
       )}
-    </InfoCard>
+    </AzureMlCard>
   );
 }

@@ -1,3 +1,4 @@
+export { AzureMlCard } from './AzureMlCard';
 export { AzureMlEntityGate } from './AzureMlEntityGate';
 export { CursorPager, PAGE_SIZES } from './CursorPager';
 export { EnvironmentChip } from './EnvironmentChip';
