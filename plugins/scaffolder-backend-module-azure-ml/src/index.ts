@@ -5,3 +5,15 @@
  * @packageDocumentation
  */
 export { scaffolderModuleAzureMl as default } from './module';
+export { localRepositoriesUrlReader } from './urlReader/LocalRepositoryUrlReader';
+export {
+  assertValidTerraform,
+  formatTerraformIssue,
+  validateTerraform,
+} from './terraform/validator';
+export type {
+  TerraformIssue,
+  TerraformRule,
+  TerraformValidationOptions,
+  TerraformValidationResult,
+} from './terraform/validator';

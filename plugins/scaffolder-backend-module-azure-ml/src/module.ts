@@ -2,7 +2,18 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { CatalogClient } from '@backstage/catalog-client';
+import { ScmIntegrations } from '@backstage/integration';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  createEnvironmentRenderAction,
+  createEnvironmentValidateAction,
+} from './actions/environment/actions';
+import { createFetchPipelinesAction } from './actions/pipelines/fetch';
+import { createProjectValidateAction } from './actions/project/validate';
+import { createPublishLocalAction } from './actions/publish/local';
+import { createTerraformValidateAction } from './actions/terraform/validate';
+import { resolveTerraformModulesDir } from './terraform/modulesDir';
 
 /**
  * Registers the Azure ML scaffolder actions (`azure-ml:<noun>:<verb>`).
@@ -17,10 +28,29 @@ export const scaffolderModuleAzureMl = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        reader: coreServices.urlReader,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
       },
-      async init({ scaffolder }) {
+      async init({ scaffolder, config, reader, auth, discovery }) {
         // Each action lives in its own file under ./actions and is added here.
-        scaffolder.addActions();
+        scaffolder.addActions(
+          createProjectValidateAction({ config }),
+          createFetchPipelinesAction({
+            config,
+            reader,
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
+          createPublishLocalAction({ config }),
+          createEnvironmentValidateAction({
+            catalog: new CatalogClient({ discoveryApi: discovery }),
+            auth,
+          }),
+          createEnvironmentRenderAction(),
+          createTerraformValidateAction({
+            modulesDir: resolveTerraformModulesDir(config),
+          }),
+        );
       },
     });
   },

@@ -1,0 +1,20 @@
+export interface Config {
+  azureMl?: {
+    /** Settings of the Azure ML scaffolder actions. */
+    scaffolder?: {
+      /**
+       * Folder in which `azure-ml:publish:local` creates the git repositories of templates run
+       * in local mode, and from which their `file://` catalog-info URLs are readable. Relative
+       * paths are resolved against the repository root. Default: `data/local-repos`.
+       */
+      localPublishRoot?: string;
+      /**
+       * Folder of the platform Terraform modules that generated environments call as
+       * `../../modules/<name>`; `azure-ml:terraform:validate` resolves such sources here when
+       * they are not in the task workspace. Relative paths are resolved against the repository
+       * root. Default: `terraform/modules`.
+       */
+      terraformModulesDir?: string;
+    };
+  };
+}

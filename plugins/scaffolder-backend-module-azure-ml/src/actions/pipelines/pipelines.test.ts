@@ -1,0 +1,147 @@
+import Ajv from 'ajv';
+import fs from 'fs-extra';
+import path from 'node:path';
+import yaml from 'yaml';
+import pipelineJobSchema from './schemas/pipelineJob.schema.json';
+import commandComponentSchema from './schemas/commandComponent.schema.json';
+
+const root = path.resolve(__dirname, '../../../../..');
+const pipelinesDir = path.join(root, 'pipelines');
+// Pipelines are written for a generated project: their relative paths resolve in the skeleton.
+const projectDir = path.join(root, 'templates/create-ml-project/skeleton');
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validatePipeline = ajv.compile(pipelineJobSchema);
+const validateComponent = ajv.compile(commandComponentSchema);
+
+const load = (file: string) => yaml.parse(fs.readFileSync(file, 'utf8'));
+const pipelineFiles = fs
+  .readdirSync(pipelinesDir)
+  .filter(f => f.endsWith('.yaml'));
+const componentDir = path.join(projectDir, 'src/components');
+const componentFiles = fs
+  .readdirSync(componentDir)
+  .filter(f => f.endsWith('.yaml'));
+
+describe('pipelines/ and the component specs', () => {
+  it('holds the seed platform pipelines', () => {
+    expect(pipelineFiles.sort()).toEqual([
+      'single-step-merge-job.yaml',
+      'taxi-fare-train-pipeline.yaml',
+    ]);
+  });
+
+  it.each(componentFiles)(
+    'component %s matches the command component schema',
+    file => {
+      const component = load(path.join(componentDir, file));
+      expect(validateComponent(component) || validateComponent.errors).toBe(
+        true,
+      );
+      for (const ref of component.command.match(
+        /\$\{\{(inputs|outputs)\.\w+\}\}/g,
+      ) ?? []) {
+        const [, kind, name] = /\$\{\{(\w+)\.(\w+)\}\}/.exec(ref)!;
+        expect({ ref, declared: name in (component[kind] ?? {}) }).toEqual({
+          ref,
+          declared: true,
+        });
+      }
+      expect(fs.existsSync(path.resolve(componentDir, component.code))).toBe(
+        true,
+      );
+      const conda = component.environment.conda_file;
+      expect(fs.existsSync(path.resolve(componentDir, conda))).toBe(true);
+    },
+  );
+
+  describe.each(pipelineFiles)('%s', file => {
+    const pipeline = load(path.join(pipelinesDir, file));
+    const componentOf = (step: string) =>
+      load(
+        path.resolve(
+          pipelinesDir,
+          pipeline.jobs[step].component.replace(
+            /^\.\.\//,
+            `${path.relative(pipelinesDir, projectDir)}/`,
+          ),
+        ),
+      );
+
+    it('matches the pipeline job schema', () => {
+      expect(validatePipeline(pipeline) || validatePipeline.errors).toBe(true);
+    });
+
+    it('binds only to inputs and outputs that exist', () => {
+      const problems: string[] = [];
+      for (const [stepName, step] of Object.entries<any>(pipeline.jobs)) {
+        if (step.type !== 'command') continue;
+        const component = componentOf(stepName);
+        for (const name of Object.keys(step.inputs ?? {})) {
+          if (!(name in component.inputs))
+            problems.push(`${stepName}: unknown input ${name}`);
+        }
+        for (const name of Object.keys(step.outputs ?? {})) {
+          if (!(name in component.outputs))
+            problems.push(`${stepName}: unknown output ${name}`);
+        }
+        for (const [name, spec] of Object.entries<any>(component.inputs)) {
+          const required = !spec.optional && spec.default === undefined;
+          if (required && !(name in (step.inputs ?? {}))) {
+            problems.push(`${stepName}: required input ${name} not bound`);
+          }
+        }
+      }
+      const bindings =
+        JSON.stringify(pipeline).match(/\$\{\{parent\.[^}]+\}\}/g) ?? [];
+      for (const binding of bindings) {
+        const parts = binding.slice('${{parent.'.length, -2).split('.');
+        let ok: boolean;
+        if (parts[0] === 'inputs' || parts[0] === 'outputs') {
+          ok = parts[1] in pipeline[parts[0]];
+        } else if (parts.length === 2) {
+          ok = parts[1] in pipeline.jobs;
+        } else {
+          ok = parts[3] in componentOf(parts[1]).outputs;
+        }
+        if (!ok) problems.push(`dangling binding ${binding}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('registers only when compare says so (boolean control output)', () => {
+    const pipeline = load(
+      path.join(pipelinesDir, 'taxi-fare-train-pipeline.yaml'),
+    );
+    expect(Object.keys(pipeline.jobs)).toEqual([
+      'transform',
+      'train',
+      'compare',
+      'register',
+      'register_when_better',
+    ]);
+    expect(pipeline.jobs.register_when_better).toEqual({
+      type: 'if_else',
+      condition: '${{parent.jobs.compare.outputs.register}}',
+      true_block: '${{parent.jobs.register}}',
+    });
+    const compare = load(path.join(componentDir, 'compare.yaml'));
+    expect(compare.outputs.register).toMatchObject({
+      type: 'boolean',
+      is_control: true,
+    });
+  });
+
+  it('rejects a misspelt field (the schema is strict)', () => {
+    const pipeline = load(
+      path.join(pipelinesDir, 'taxi-fare-train-pipeline.yaml'),
+    );
+    expect(validatePipeline({ ...pipeline, experiment: 'x' })).toBe(false);
+    expect(
+      validatePipeline({
+        ...pipeline,
+        settings: { defaultCompute: 'azureml:x' },
+      }),
+    ).toBe(false);
+  });
+});
