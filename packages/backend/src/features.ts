@@ -11,6 +11,9 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
 import searchCatalogCollatorModule from '@backstage/plugin-search-backend-module-catalog';
 import userSettingsPlugin from '@backstage/plugin-user-settings-backend';
+import scaffolderAzureMlModule, {
+  localRepositoriesUrlReader,
+} from '@internal/plugin-scaffolder-backend-module-azure-ml';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 /**
@@ -27,6 +30,8 @@ export const backendFeatures = [
   scaffolderEntityModelModule,
   catalogLogsModule,
   scaffolderPlugin,
+  scaffolderAzureMlModule, // azure-ml:* actions (project, environment, terraform, local publish)
+  localRepositoriesUrlReader, // serves the file:// URLs of azure-ml:publish:local repositories
   permissionPlugin,
   permissionPolicyModule,
   searchPlugin, // lunr in-memory engine by default
