@@ -39,12 +39,16 @@ export interface Config {
     };
     /**
      * Caching of ARM answers in the Backstage cache service (`backend.cache`; memory by
-     * default, Redis/Valkey/Memcache when configured). Concurrent identical reads are always
-     * coalesced into one ARM call (single-flight), whatever these settings say.
+     * default, Redis/Valkey/Memcache when configured).
      */
     cache?: {
       /** Set to false to read ARM on every request (benchmarks, debugging). Default true. */
       enabled?: boolean;
+      /**
+       * Coalesce concurrent identical reads into one ARM call (single-flight). Default true;
+       * false only to measure what it saves (see bench/).
+       */
+      singleFlight?: boolean;
       /** How long each kind of data is kept, in seconds; 0 disables caching of that kind. */
       ttlSeconds?: {
         /** Pages of registry model versions and single versions. Default 60. */

@@ -31,7 +31,7 @@ export interface AzureMlConfig {
     retryDelayMs: number;
     readBudget: { perSecond: number; burst: number };
   };
-  cache: { enabled: boolean; ttl: CacheTtls };
+  cache: { enabled: boolean; singleFlight: boolean; ttl: CacheTtls };
   environments: EnvironmentConfig[];
 }
 
@@ -66,6 +66,7 @@ const schema = z.object({
   cache: z
     .object({
       enabled: z.boolean().default(true),
+      singleFlight: z.boolean().default(true),
       ttlSeconds: z
         .object({
           modelVersions: ttlSeconds(60),
@@ -147,6 +148,7 @@ export function readAzureMlConfig(config: Config): AzureMlConfig {
     arm: { ...arm, endpoint: arm.endpoint.replace(/\/+$/, '') },
     cache: {
       enabled: cache.enabled,
+      singleFlight: cache.singleFlight,
       ttl: {
         modelVersions: seconds.modelVersions * 1000,
         modelContainers: seconds.modelContainers * 1000,

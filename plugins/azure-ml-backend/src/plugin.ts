@@ -36,6 +36,7 @@ export const azureMlPlugin = createBackendPlugin({
         const config = readAzureMlConfig(deps.config);
         const cache = new ReadThroughCache(deps.cache, {
           enabled: config.cache.enabled,
+          singleFlight: config.cache.singleFlight,
         });
         const client = AzureMlClient.fromConfig(config, {
           logger: deps.logger,
@@ -70,6 +71,7 @@ export const azureMlPlugin = createBackendPlugin({
           environments: config.environments.map(e => e.name).join(','),
           armEndpoint: config.arm.endpoint,
           cache: config.cache.enabled ? 'enabled' : 'disabled',
+          singleFlight: config.cache.singleFlight ? 'enabled' : 'disabled',
         });
       },
     });

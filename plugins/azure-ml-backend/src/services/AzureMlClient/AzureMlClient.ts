@@ -288,7 +288,12 @@ export class AzureMlClient {
   private getJson<T>(what: string, url: string): Promise<T | undefined> {
     return this.call(what, async () => {
       const response = await this.registryClient.sendRequest(
-        createPipelineRequest({ url, method: 'GET' }),
+        // ServiceClient applies allowInsecureConnection to operation requests only.
+        createPipelineRequest({
+          url,
+          method: 'GET',
+          allowInsecureConnection: this.config.arm.endpoint.startsWith('http:'),
+        }),
       );
       if (response.status === 404) {
         return undefined;
