@@ -14,6 +14,7 @@ import userSettingsPlugin from '@backstage/plugin-user-settings-backend';
 import scaffolderAzureMlModule, {
   localRepositoriesUrlReader,
 } from '@internal/plugin-scaffolder-backend-module-azure-ml';
+import azureMlPlugin from '@internal/plugin-azure-ml-backend';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 /**
@@ -37,4 +38,5 @@ export const backendFeatures = [
   searchPlugin, // lunr in-memory engine by default
   searchCatalogCollatorModule,
   userSettingsPlugin,
+  azureMlPlugin, // /api/azure-ml read API (models, registries, runs)
 ];
