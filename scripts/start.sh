@@ -13,7 +13,7 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
-if curl -sf http://localhost:7071/_emulator/health >/dev/null 2>&1; then
+if curl -sf http://localhost:7071/_emulator/health 2>/dev/null | grep -q '"status":"ok"'; then
   echo "[start] Azure ML emulator already running on :7071"
 else
   yarn workspace @internal/azure-ml-emulator start &
