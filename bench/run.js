@@ -100,20 +100,33 @@ function treeRssMb(rootPid) {
 
 async function startBackend(port, configs) {
   const args = ['workspace', 'backend', 'start'];
-  for (const c of ['app-config.yaml', ...configs]) args.push('--config', path.join(ROOT, c));
-  const child = start(`backend-${port}`, 'yarn', args, { NODE_ENV: 'development' });
+  for (const c of ['app-config.yaml', ...configs])
+    args.push('--config', path.join(ROOT, c));
+  const child = start(`backend-${port}`, 'yarn', args, {
+    NODE_ENV: 'development',
+  });
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`backend on ${port}`, async () =>
-    (await fetch(`${base}/.backstage/health/v1/readiness`)).ok,
+  await waitFor(
+    `backend on ${port}`,
+    async () => (await fetch(`${base}/.backstage/health/v1/readiness`)).ok,
   );
   const session = await (
     await fetch(`${base}/api/auth/guest/refresh`, {
       headers: { 'X-Requested-With': 'XMLHttpRequest' },
     })
   ).json();
-  const headers = { authorization: `Bearer ${session.backstageIdentity.token}` };
-  await waitFor('the catalog to ingest the taxi-fare component', async () =>
-    (await fetch(`${base}/api/catalog/entities/by-name/component/default/taxi-fare`, { headers })).ok,
+  const headers = {
+    authorization: `Bearer ${session.backstageIdentity.token}`,
+  };
+  await waitFor(
+    'the catalog to ingest the taxi-fare component',
+    async () =>
+      (
+        await fetch(
+          `${base}/api/catalog/entities/by-name/component/default/taxi-fare`,
+          { headers },
+        )
+      ).ok,
   );
   return { child, base, headers };
 }
@@ -127,33 +140,57 @@ async function timed(url, headers) {
 }
 
 const armStats = async () => (await fetch(`${ARM}/_emulator/stats`)).json();
-const resetArmStats = () => fetch(`${ARM}/_emulator/stats/reset`, { method: 'POST' });
+const resetArmStats = () =>
+  fetch(`${ARM}/_emulator/stats/reset`, { method: 'POST' });
 
 function load(url, headers) {
-  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers,
+  });
 }
 
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = values =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
   const rows = [];
   const row = (measure, value, target, ok) =>
-    rows.push({ measure, value, target, verdict: ok === undefined ? '' : ok ? 'PASS' : 'MISS' });
+    rows.push({
+      measure,
+      value,
+      target,
+      verdict: ok === undefined ? '' : ok ? 'PASS' : 'MISS',
+    });
 
   console.log('Starting the emulator (120 ms latency, 10,000 dev versions) …');
-  start('emulator', 'yarn', ['workspace', '@internal/azure-ml-emulator', 'start'], {
-    EMULATOR_PORT: String(EMULATOR_PORT),
-    EMULATOR_DNS_PORT: '5454',
-    EMULATOR_LATENCY_MS: String(LATENCY_MS),
-    EMULATOR_LARGE_REGISTRY: String(LARGE_REGISTRY),
-  });
-  await waitFor('the emulator', async () => (await fetch(`${ARM}/_emulator/health`)).ok);
+  start(
+    'emulator',
+    'yarn',
+    ['workspace', '@internal/azure-ml-emulator', 'start'],
+    {
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      EMULATOR_DNS_PORT: '5454',
+      EMULATOR_LATENCY_MS: String(LATENCY_MS),
+      EMULATOR_LARGE_REGISTRY: String(LARGE_REGISTRY),
+    },
+  );
+  await waitFor(
+    'the emulator',
+    async () => (await fetch(`${ARM}/_emulator/health`)).ok,
+  );
 
   // One ARM round trip, on the same loopback, as the backend's client sees it.
   const armTrips = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    await (await fetch(`${ARM}${REGISTRY_PATH}/models/taxi-fare-model?api-version=2024-04-01`)).json();
+    await (
+      await fetch(
+        `${ARM}${REGISTRY_PATH}/models/taxi-fare-model?api-version=2024-04-01`,
+      )
+    ).json();
     armTrips.push(performance.now() - t);
   }
   const armTrip = median(armTrips);
@@ -168,6 +205,7 @@ async function main() {
   await timed(`${a.base}/api/azure-ml/environments`, a.headers);
   await timed(`${a.base}/api/azure-ml/registries`, a.headers);
   await timed(`${a.base}/api/azure-ml/health`, a.headers);
+  const readyRss = treeRssMb(a.child.pid);
 
   // Cold: nothing of this entity or of the dev registry is cached yet.
   await resetArmStats();
@@ -176,14 +214,23 @@ async function main() {
   const firstPageCalls = (await armStats()).armCalls;
   const coldSamples = [cold.ms];
   for (const limit of [19, 18, 17, 16]) {
-    coldSamples.push((await timed(`${a.base}/api/azure-ml/${ENTITY}/models?environment=dev&limit=${limit}`, a.headers)).ms);
+    coldSamples.push(
+      (
+        await timed(
+          `${a.base}/api/azure-ml/${ENTITY}/models?environment=dev&limit=${limit}`,
+          a.headers,
+        )
+      ).ms,
+    );
   }
 
   console.log('Warm load: model versions route vs bare route …');
   const bare = await load(`${a.base}/api/azure-ml/health`, a.headers);
   const warm = await load(modelsUrl, a.headers);
 
-  console.log(`${PAGE_VIEWS} page views (models of every environment + runs) …`);
+  console.log(
+    `${PAGE_VIEWS} page views (models of every environment + runs) …`,
+  );
   await resetArmStats();
   const views = [];
   for (let i = 0; i < PAGE_VIEWS; i += 50) {
@@ -191,8 +238,12 @@ async function main() {
       ...(await Promise.all(
         Array.from({ length: 50 }, () =>
           Promise.all([
-            fetch(`${a.base}/api/azure-ml/${ENTITY}/models?limit=20`, { headers: a.headers }),
-            fetch(`${a.base}/api/azure-ml/${ENTITY}/runs?limit=20`, { headers: a.headers }),
+            fetch(`${a.base}/api/azure-ml/${ENTITY}/models?limit=20`, {
+              headers: a.headers,
+            }),
+            fetch(`${a.base}/api/azure-ml/${ENTITY}/runs?limit=20`, {
+              headers: a.headers,
+            }),
           ]).then(rs => rs.every(r => r.ok)),
         ),
       )),
@@ -203,32 +254,94 @@ async function main() {
   await stop(a.child);
 
   console.log('Caching and single-flight disabled …');
-  const b = await startBackend(7108, ['bench/app-config.bench.yaml', 'bench/app-config.bench-nocache.yaml']);
+  const b = await startBackend(7108, [
+    'bench/app-config.bench.yaml',
+    'bench/app-config.bench-nocache.yaml',
+  ]);
   await timed(`${b.base}/api/azure-ml/environments`, b.headers);
-  const uncached = await load(`${b.base}/api/azure-ml/${ENTITY}/models?environment=dev&limit=20`, b.headers);
+  const uncached = await load(
+    `${b.base}/api/azure-ml/${ENTITY}/models?environment=dev&limit=20`,
+    b.headers,
+  );
   await stop(b.child);
 
-  const fmt = r => `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`;
+  const fmt = r =>
+    `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${
+      r.latency.p99
+    } ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`;
   const ratio = warm.requests.average / bare.requests.average;
   row('bare route GET /api/azure-ml/health (200 conns)', fmt(bare), 'ceiling');
-  row('warm GET …/taxi-fare/models?environment=dev (200 conns)', fmt(warm), '≥ 70 % of ceiling, p99 ≤ 25 ms', ratio >= 0.7 && warm.latency.p99 <= 25);
-  row('warm / bare throughput', `${(ratio * 100).toFixed(0)} %`, '≥ 70 %', ratio >= 0.7);
-  row('one ARM round trip (emulator, loopback)', `${armTrip.toFixed(0)} ms`, '');
-  row('cold first request (entity + ARM caches cold)', `${cold.ms.toFixed(0)} ms = ${(cold.ms / armTrip).toFixed(2)} × ARM`, '≤ 1.3 ×', cold.ms / armTrip <= 1.3);
-  row('cold request, median of 5 (ARM page cold)', `${median(coldSamples).toFixed(0)} ms = ${(median(coldSamples) / armTrip).toFixed(2)} × ARM`, '≤ 1.3 ×', median(coldSamples) / armTrip <= 1.3);
-  row(`ARM reads per ${PAGE_VIEWS} page views (models + runs)`, `${viewCalls} (${views.filter(Boolean).length} views OK)`, '≤ 5', viewCalls <= 5);
+  row(
+    'warm GET …/taxi-fare/models?environment=dev (200 conns)',
+    fmt(warm),
+    '≥ 70 % of ceiling, p99 ≤ 25 ms',
+    ratio >= 0.7 && warm.latency.p99 <= 25,
+  );
+  row(
+    'warm / bare throughput',
+    `${(ratio * 100).toFixed(0)} %`,
+    '≥ 70 %',
+    ratio >= 0.7,
+  );
+  row(
+    'one ARM round trip (emulator, loopback)',
+    `${armTrip.toFixed(0)} ms`,
+    '',
+  );
+  row(
+    'cold first request (entity + ARM caches cold)',
+    `${cold.ms.toFixed(0)} ms = ${(cold.ms / armTrip).toFixed(2)} × ARM`,
+    '≤ 1.3 ×',
+    cold.ms / armTrip <= 1.3,
+  );
+  row(
+    'cold request, median of 5 (ARM page cold)',
+    `${median(coldSamples).toFixed(0)} ms = ${(
+      median(coldSamples) / armTrip
+    ).toFixed(2)} × ARM`,
+    '≤ 1.3 ×',
+    median(coldSamples) / armTrip <= 1.3,
+  );
+  row(
+    `ARM reads per ${PAGE_VIEWS} page views (models + runs)`,
+    `${viewCalls} (${views.filter(Boolean).length} views OK)`,
+    '≤ 5',
+    viewCalls <= 5,
+  );
   row('caching + single-flight disabled, same load', fmt(uncached), '');
-  const speedup = warm.requests.average / Math.max(uncached.requests.average, 0.1);
-  row('cached / uncached throughput', `${speedup.toFixed(0)} ×`, '≥ 20 ×', speedup >= 20);
-  row(`first page of a ${LARGE_REGISTRY.toLocaleString('en')}-version registry`, `${firstPageCalls} ARM calls`, '≤ 2', firstPageCalls <= 2);
-  row('backend RSS (max during the run)', `${rss.max.toFixed(0)} MB`, '< 400 MB', rss.max < 400);
+  const speedup =
+    warm.requests.average / Math.max(uncached.requests.average, 0.1);
+  row(
+    'cached / uncached throughput',
+    `${speedup.toFixed(0)} ×`,
+    '≥ 20 ×',
+    speedup >= 20,
+  );
+  row(
+    `first page of a ${LARGE_REGISTRY.toLocaleString('en')}-version registry`,
+    `${firstPageCalls} ARM calls`,
+    '≤ 2',
+    firstPageCalls <= 2,
+  );
+  row(
+    'backend RSS (max during the run; at ready)',
+    `${rss.max.toFixed(0)} MB; ${readyRss.toFixed(0)} MB`,
+    '< 400 MB',
+    rss.max < 400,
+  );
 
-  console.log(`\nazure-ml read API benchmark — emulator ${LATENCY_MS} ms/ARM call, ${CONNECTIONS} connections × ${DURATION_S} s, node ${process.version}\n`);
-  const widths = ['measure', 'value', 'target', 'verdict'].map(k => Math.max(k.length, ...rows.map(r => String(r[k]).length)));
-  const line = cells => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  console.log(
+    `\nazure-ml read API benchmark — emulator ${LATENCY_MS} ms/ARM call, ${CONNECTIONS} connections × ${DURATION_S} s, node ${process.version}\n`,
+  );
+  const widths = ['measure', 'value', 'target', 'verdict'].map(k =>
+    Math.max(k.length, ...rows.map(r => String(r[k]).length)),
+  );
+  const line = cells =>
+    `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
   console.log(line(['measure', 'value', 'target', 'verdict']));
   console.log(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line([r.measure, r.value, r.target, r.verdict]));
+  for (const r of rows)
+    console.log(line([r.measure, r.value, r.target, r.verdict]));
 }
 
 main()
