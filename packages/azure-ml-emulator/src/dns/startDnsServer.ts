@@ -26,12 +26,12 @@ export async function startDnsServer(options: {
       const response = Packet.createResponseFromRequest(request);
       const question = request.questions[0] as { name: string; type?: number } | undefined;
       if (question) {
-        const qtype =
-          question.type === Packet.TYPE.A || question.type === Packet.TYPE.ANY
-            ? 'A'
-            : question.type === Packet.TYPE.CNAME
-              ? 'CNAME'
-              : 'OTHER';
+        let qtype: 'A' | 'CNAME' | 'OTHER' = 'OTHER';
+        if (question.type === Packet.TYPE.A || question.type === Packet.TYPE.ANY) {
+          qtype = 'A';
+        } else if (question.type === Packet.TYPE.CNAME) {
+          qtype = 'CNAME';
+        }
         const result = resolveName(options.state(), options.faults, question.name, qtype);
         if (result.rcode === 'NXDOMAIN') {
           (response as unknown as { header: { rcode: number } }).header.rcode = RCODE_NXDOMAIN;

@@ -591,7 +591,10 @@ function childStatuses(status: string, random: SeededRandom): string[] {
     case 'Finalizing': {
       const at = status === 'Finalizing' ? n - 1 : random.int(0, n - 1);
       const after = status === 'Failed' || status === 'Canceled' ? 'Canceled' : 'NotStarted';
-      return PIPELINE_STEPS.map((_, i) => (i < at ? 'Completed' : i === at ? status : after));
+      return PIPELINE_STEPS.map((_, i) => {
+        if (i < at) return 'Completed';
+        return i === at ? status : after;
+      });
     }
     default:
       // Not started yet: the first step mirrors the pipeline, the others wait.
