@@ -14,7 +14,8 @@ test('creates an Azure ML environment in local mode and shows its entity', async
   const run = Date.now();
   const name = `e2e${run % 100000}`;
   const octet = 100 + (run % 150);
-  const cidr = (third: number, prefix: number) => `10.${octet}.${third}.0/${prefix}`;
+  const cidr = (third: number, prefix: number) =>
+    `10.${octet}.${third}.0/${prefix}`;
 
   const token = (
     await (
@@ -29,7 +30,9 @@ test('creates an Azure ML environment in local mode and shows its entity', async
     })
   ).json();
   test.skip(
-    !actions.some((a: { id: string }) => a.id === 'azure-ml:environment:validate'),
+    !actions.some(
+      (a: { id: string }) => a.id === 'azure-ml:environment:validate',
+    ),
     'the azure-ml scaffolder module is not installed in this backend',
   );
 
@@ -40,8 +43,12 @@ test('creates an Azure ML environment in local mode and shows its entity', async
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Network
-  await page.getByRole('textbox', { name: /VNet address space/ }).fill(cidr(0, 16));
-  await page.getByRole('textbox', { name: /Private endpoint subnet/ }).fill(cidr(1, 24));
+  await page
+    .getByRole('textbox', { name: /VNet address space/ })
+    .fill(cidr(0, 16));
+  await page
+    .getByRole('textbox', { name: /Private endpoint subnet/ })
+    .fill(cidr(1, 24));
   await page.getByRole('textbox', { name: /Bastion subnet/ }).fill(cidr(2, 26));
   await page.getByRole('textbox', { name: /Jumpbox subnet/ }).fill(cidr(3, 24));
   await page.getByRole('button', { name: 'Next' }).click();
@@ -51,12 +58,22 @@ test('creates an Azure ML environment in local mode and shows its entity', async
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 
-  const entityLink = page.getByRole('link', { name: 'Environment in the catalog' });
+  const entityLink = page.getByRole('link', {
+    name: 'Environment in the catalog',
+  });
   await expect(entityLink).toBeVisible({ timeout: 90_000 });
   await entityLink.click();
 
-  await expect(
-    page.getByRole('heading', { name: `Azure ML environment ${name}` }),
-  ).toBeVisible({ timeout: 60_000 });
+  // The catalog processes a newly registered location asynchronously, and an entity page
+  // that answered "not found" does not refresh itself: reload until the entity is there.
+  const heading = page.getByRole('heading', {
+    name: `Azure ML environment ${name}`,
+  });
+  await expect(async () => {
+    if (!(await heading.isVisible())) {
+      await page.reload();
+    }
+    await expect(heading).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
   await expect(page.getByText('azure-ml-environment').first()).toBeVisible();
 });

@@ -52,5 +52,13 @@ test('creates an ML project from the Create page in local mode', async ({
   await expect(page).toHaveURL(
     new RegExp(`/catalog/default/component/${name}/azure-ml`),
   );
-  await expect(page.getByRole('heading', { name })).toBeVisible();
+  // The catalog processes the new location asynchronously; a "not found" entity page does
+  // not refresh itself, so reload until the entity is there.
+  const heading = page.getByRole('heading', { name });
+  await expect(async () => {
+    if (!(await heading.isVisible())) {
+      await page.reload();
+    }
+    await expect(heading).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
 });

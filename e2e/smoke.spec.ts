@@ -5,8 +5,9 @@ test('the catalog lists the taxi-fare example and opens its entity page', async 
   page,
 }) => {
   await signInAsGuest(page, '/catalog');
-  await expect(page.getByRole('heading', { name: /Azure ML Platform Catalog/ }))
-    .toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /Azure ML Platform Catalog/ }),
+  ).toBeVisible();
   const link = page.getByRole('link', { name: 'Taxi fare model' });
   await expect(link).toBeVisible();
   await link.click();
