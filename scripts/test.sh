@@ -33,7 +33,7 @@ else
 fi
 
 step "end-to-end (Playwright + Chromium)"
-yarn playwright test --reporter=list,json 2>&1 | tee "$REPORTS/e2e.log"
+yarn playwright test 2>&1 | tee "$REPORTS/e2e.log"
 e2e_rc=${PIPESTATUS[0]}
 if [ -f "$REPORTS/e2e.json" ]; then
   read -r p f < <(node -e 'const r=require(process.argv[1]);const s=r.stats;console.log(s.expected, s.unexpected + s.flaky*0)' "$REPORTS/e2e.json")
