@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import knexFactory from 'knex';
-import Database from 'better-sqlite3';
 import {
   ConfigSources,
   FileConfigSource,
@@ -15,7 +14,10 @@ import {
   TestBackend,
 } from '@backstage/backend-test-utils';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import { createServiceFactory, coreServices } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  coreServices,
+} from '@backstage/backend-plugin-api';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { JsonObject } from '@backstage/types';
 
@@ -51,7 +53,10 @@ async function startCatalog(database: JsonObject) {
         catalog: {
           rules: [{ allow: ['Component', 'System', 'Group', 'User'] }],
           locations: [
-            { type: 'file', target: path.join(repoRoot, 'examples/entities.yaml') },
+            {
+              type: 'file',
+              target: path.join(repoRoot, 'examples/entities.yaml'),
+            },
             { type: 'file', target: path.join(repoRoot, 'examples/org.yaml') },
           ],
           processingInterval: { seconds: 1 },
@@ -142,17 +147,16 @@ describe('backend database paths', () => {
     expect(fs.readdirSync(dir)).toContain('catalog.sqlite');
 
     // The records are in the file once the backend is gone: what the next start reads.
-    const db = new Database(path.join(dir, 'catalog.sqlite'), {
-      readonly: true,
-      timeout: 10_000,
+    const db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(dir, 'catalog.sqlite') },
+      useNullAsDefault: true,
     });
-    const row = db
-      .prepare(
-        `select count(*) as n from final_entities where final_entity like '%"name":"taxi-fare"%'`,
-      )
-      .get() as { n: number };
-    db.close();
-    expect(row.n).toBeGreaterThan(0);
+    const [row] = await db('final_entities')
+      .where('final_entity', 'like', '%"name":"taxi-fare"%')
+      .count({ n: '*' });
+    await db.destroy();
+    expect(Number(row.n)).toBeGreaterThan(0);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
