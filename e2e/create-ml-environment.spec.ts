@@ -29,11 +29,9 @@ test('creates an Azure ML environment in local mode and shows its entity', async
       headers: { Authorization: `Bearer ${token}` },
     })
   ).json();
-  test.skip(
-    !actions.some(
-      (a: { id: string }) => a.id === 'azure-ml:environment:validate',
-    ),
-    'the azure-ml scaffolder module is not installed in this backend',
+  // The backend must have the azure-ml scaffolder module installed.
+  expect(actions.map((a: { id: string }) => a.id)).toContain(
+    'azure-ml:environment:validate',
   );
 
   await signInAsGuest(page, '/create/templates/default/create-ml-environment');
