@@ -3,9 +3,12 @@
 // `yarn bench`: the read API of plugins/azure-ml-backend under load, against the emulator.
 //
 // Starts the Azure ML emulator (120 ms per ARM call, a 10,000-version dev registry) and the
-// real backend (`yarn workspace backend start` with bench/app-config.bench.yaml: every plugin
-// of packages/backend, guest sign-in, permission framework on), signs in as guest, drives
-// autocannon on loopback and prints one table. Not part of CI.
+// real backend (packages/backend: every plugin of the portal, guest sign-in, permission
+// framework on) the way production runs it — `node packages/backend`, NODE_ENV=production, no
+// file watcher or source maps — except that workspace TypeScript is compiled on load by
+// Backstage's node transform instead of ahead of time. Signs in as guest, drives autocannon on
+// loopback and prints one table. A second, smaller backend (bench/slice-backend.ts: auth,
+// catalog, permission, azure-ml only) is started for its memory figure. Not part of CI.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -23,15 +26,18 @@ const ENTITY = 'entities/component/default/taxi-fare';
 const SUB = '11111111-1111-4111-8111-111111111111';
 const REGISTRY_PATH = `/subscriptions/${SUB}/resourceGroups/rg-aml-dev/providers/Microsoft.MachineLearningServices/registries/mlr-dev`;
 const LOG_DIR = path.join(ROOT, 'bench', '.logs');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// The V8 old-space cap the README recommends for a container with 512 MiB of memory.
+const HEAP_CAP = '--max-old-space-size=256';
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const children = [];
 
-function start(name, command, args, env = {}) {
+function start(name, command, args, env = {}, cwd = ROOT) {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const log = fs.openSync(path.join(LOG_DIR, `${name}.log`), 'w');
   const child = spawn(command, args, {
-    cwd: ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],
     detached: true, // own process group, so that stop() ends the whole tree
@@ -98,13 +104,30 @@ function treeRssMb(rootPid) {
   return max;
 }
 
-async function startBackend(port, configs) {
-  const args = ['workspace', 'backend', 'start'];
+async function startBackend(
+  port,
+  configs,
+  entry = 'packages/backend/src/index.ts',
+  nodeArgs = [],
+) {
+  const args = [
+    ...nodeArgs,
+    '--require',
+    '@backstage/cli/config/nodeTransform.cjs',
+    path.join(ROOT, entry),
+  ];
   for (const c of ['app-config.yaml', ...configs])
     args.push('--config', path.join(ROOT, c));
-  const child = start(`backend-${port}`, 'yarn', args, {
-    NODE_ENV: 'development',
-  });
+  const name = `backend-${port}`;
+  // From packages/backend, like `yarn start`: app-config.yaml's relative catalog locations
+  // resolve from there.
+  const child = start(
+    name,
+    process.execPath,
+    args,
+    { NODE_ENV: 'production' },
+    path.join(ROOT, 'packages', 'backend'),
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitFor(
     `backend on ${port}`,
@@ -128,6 +151,16 @@ async function startBackend(port, configs) {
         )
       ).ok,
   );
+  // The plugin's entity index reads the catalog every 30 s; a portal that has been up for a
+  // while has indexed its ML entities, so wait for the index to have them.
+  await waitFor(
+    'the azure-ml entity index',
+    async () =>
+      /Azure ML entity index: [1-9]/.test(
+        fs.readFileSync(path.join(LOG_DIR, `${name}.log`), 'utf8'),
+      ),
+    60000,
+  );
   return { child, base, headers };
 }
 
@@ -143,14 +176,20 @@ const armStats = async () => (await fetch(`${ARM}/_emulator/stats`)).json();
 const resetArmStats = () =>
   fetch(`${ARM}/_emulator/stats/reset`, { method: 'POST' });
 
-function load(url, headers) {
+function load(url, headers, connections = CONNECTIONS) {
   return autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: DURATION_S,
     headers,
   });
 }
+
+/** The round with the median throughput. */
+const medianRun = runs =>
+  [...runs].sort((a, b) => a.requests.average - b.requests.average)[
+    Math.floor(runs.length / 2)
+  ];
 
 const median = values =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -182,21 +221,26 @@ async function main() {
     async () => (await fetch(`${ARM}/_emulator/health`)).ok,
   );
 
-  // One ARM round trip, on the same loopback, as the backend's client sees it.
-  const armTrips = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await (
-      await fetch(
-        `${ARM}${REGISTRY_PATH}/models/taxi-fare-model?api-version=2024-04-01`,
-      )
-    ).json();
-    armTrips.push(performance.now() - t);
-  }
-  const armTrip = median(armTrips);
+  // One ARM round trip, on the same loopback: the call a cold models page waits for (the first
+  // page of versions, newest first), and a plain GET of the model container for reference.
+  const armTrip = async (url, samples = 5) => {
+    const trips = [];
+    for (let i = 0; i < samples; i++) {
+      const t = performance.now();
+      await (await fetch(url)).json();
+      trips.push(performance.now() - t);
+    }
+    return median(trips);
+  };
+  const modelPath = `${ARM}${REGISTRY_PATH}/models/taxi-fare-model`;
+  const armList = await armTrip(
+    `${modelPath}/versions?api-version=2024-04-01&$orderBy=createdtime%20desc&$top=20`,
+  );
+  const armGet = await armTrip(`${modelPath}?api-version=2024-04-01`);
 
   console.log('Starting the backend (cache on) …');
   const a = await startBackend(7107, ['bench/app-config.bench.yaml']);
+  const startedRss = treeRssMb(a.child.pid);
   const rss = { max: 0 };
   const sampler = setInterval(() => {
     rss.max = Math.max(rss.max, treeRssMb(a.child.pid));
@@ -205,6 +249,12 @@ async function main() {
   await timed(`${a.base}/api/azure-ml/environments`, a.headers);
   await timed(`${a.base}/api/azure-ml/registries`, a.headers);
   await timed(`${a.base}/api/azure-ml/health`, a.headers);
+  // ... and the catalog + permission path, with an entity that has no Azure ML annotations.
+  const plain = await fetch(
+    `${a.base}/api/azure-ml/entities/component/default/aml-portal-backend/models`,
+    { headers: a.headers },
+  );
+  if (plain.status !== 400) throw new Error(`warm-up: ${plain.status}`);
   const readyRss = treeRssMb(a.child.pid);
 
   // Cold: nothing of this entity or of the dev registry is cached yet.
@@ -212,8 +262,9 @@ async function main() {
   const modelsUrl = `${a.base}/api/azure-ml/${ENTITY}/models?environment=dev&limit=20`;
   const cold = await timed(modelsUrl, a.headers);
   const firstPageCalls = (await armStats()).armCalls;
-  const coldSamples = [cold.ms];
-  for (const limit of [19, 18, 17, 16]) {
+  // Cold with the entity's access decision still cached: the ARM page alone is cold.
+  const coldSamples = [];
+  for (const limit of [19, 18, 17, 16, 15]) {
     coldSamples.push(
       (
         await timed(
@@ -223,10 +274,35 @@ async function main() {
       ).ms,
     );
   }
+  // Fully cold again: wait out the access decision (cache.ttlSeconds.access, 10 s by default)
+  // and read pages never read before.
+  const fullyCold = [cold.ms];
+  for (const limit of [14, 13]) {
+    await sleep(11000);
+    fullyCold.push(
+      (
+        await timed(
+          `${a.base}/api/azure-ml/${ENTITY}/models?environment=dev&limit=${limit}`,
+          a.headers,
+        )
+      ).ms,
+    );
+  }
 
-  console.log('Warm load: model versions route vs bare route …');
-  const bare = await load(`${a.base}/api/azure-ml/health`, a.headers);
-  const warm = await load(modelsUrl, a.headers);
+  const rssBeforeLoad = treeRssMb(a.child.pid);
+
+  console.log(
+    `Warm load: model versions route vs bare route, ${ROUNDS} alternating rounds …`,
+  );
+  const bareRuns = [];
+  const warmRuns = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    bareRuns.push(await load(`${a.base}/api/azure-ml/health`, a.headers));
+    warmRuns.push(await load(modelsUrl, a.headers));
+  }
+  const bare = medianRun(bareRuns);
+  const warm = medianRun(warmRuns);
+  const quiet = await load(modelsUrl, a.headers, 1);
 
   console.log(
     `${PAGE_VIEWS} page views (models of every environment + runs) …`,
@@ -253,6 +329,43 @@ async function main() {
   clearInterval(sampler);
   await stop(a.child);
 
+  /** Memory of one more backend: at ready, and at most during the warm load. */
+  const memoryRun = async (label, port, configs, entry, nodeArgs) => {
+    console.log(`${label} …`);
+    const backend = await startBackend(port, configs, entry, nodeArgs);
+    const peak = { max: 0 };
+    const sample = setInterval(() => {
+      peak.max = Math.max(peak.max, treeRssMb(backend.child.pid));
+    }, 250);
+    const url = `${backend.base}/api/azure-ml/${ENTITY}/models?environment=dev&limit=20`;
+    await timed(url, backend.headers);
+    const ready = treeRssMb(backend.child.pid);
+    const result = await load(url, backend.headers);
+    clearInterval(sample);
+    await stop(backend.child);
+    return {
+      ready,
+      max: peak.max,
+      value: `${ready.toFixed(0)}; ${peak.max.toFixed(0)} MB (${Math.round(
+        result.requests.average,
+      )} req/s)`,
+    };
+  };
+  const sliceMemory = await memoryRun(
+    `Azure ML slice backend (auth, catalog, permission, azure-ml) with ${HEAP_CAP}`,
+    7109,
+    ['bench/app-config.bench.yaml', 'bench/app-config.bench-port-7109.yaml'],
+    'bench/slice-backend.ts',
+    [HEAP_CAP],
+  );
+  const cappedMemory = await memoryRun(
+    `Portal backend with ${HEAP_CAP}`,
+    7109,
+    ['bench/app-config.bench.yaml', 'bench/app-config.bench-port-7109.yaml'],
+    'packages/backend/src/index.ts',
+    [HEAP_CAP],
+  );
+
   console.log('Caching and single-flight disabled …');
   const b = await startBackend(7108, [
     'bench/app-config.bench.yaml',
@@ -270,37 +383,68 @@ async function main() {
       r.latency.p99
     } ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`;
   const ratio = warm.requests.average / bare.requests.average;
-  row('bare route GET /api/azure-ml/health (200 conns)', fmt(bare), 'ceiling');
   row(
-    'warm GET …/taxi-fare/models?environment=dev (200 conns)',
+    `bare route GET /api/azure-ml/health (${CONNECTIONS} conns, median of ${ROUNDS})`,
+    fmt(bare),
+    'ceiling',
+  );
+  row(
+    `warm GET …/taxi-fare/models?environment=dev (${CONNECTIONS} conns, median of ${ROUNDS})`,
     fmt(warm),
     '≥ 70 % of ceiling, p99 ≤ 25 ms',
     ratio >= 0.7 && warm.latency.p99 <= 25,
   );
   row(
     'warm / bare throughput',
-    `${(ratio * 100).toFixed(0)} %`,
+    `${(ratio * 100).toFixed(0)} % (rounds: ${warmRuns
+      .map(
+        (w, i) =>
+          `${(
+            (w.requests.average / bareRuns[i].requests.average) *
+            100
+          ).toFixed(0)} %`,
+      )
+      .join(', ')})`,
     '≥ 70 %',
     ratio >= 0.7,
   );
   row(
-    'one ARM round trip (emulator, loopback)',
-    `${armTrip.toFixed(0)} ms`,
+    'warm p99 the ceiling allows (Little: conns ÷ bare req/s)',
+    `${((CONNECTIONS / bare.requests.average) * 1000).toFixed(
+      0,
+    )} ms; bare p99 ${bare.latency.p99} ms`,
     '',
   );
   row(
-    'cold first request (entity + ARM caches cold)',
-    `${cold.ms.toFixed(0)} ms = ${(cold.ms / armTrip).toFixed(2)} × ARM`,
-    '≤ 1.3 ×',
-    cold.ms / armTrip <= 1.3,
+    'warm GET …/models, 1 connection (service time, no queueing)',
+    `${Math.round(quiet.requests.average)} req/s, p50 ${
+      quiet.latency.p50
+    } ms, p99 ${quiet.latency.p99} ms`,
+    '',
   );
   row(
-    'cold request, median of 5 (ARM page cold)',
-    `${median(coldSamples).toFixed(0)} ms = ${(
-      median(coldSamples) / armTrip
-    ).toFixed(2)} × ARM`,
+    'one ARM round trip: first page of versions (the cold page waits for it)',
+    `${armList.toFixed(0)} ms`,
+    '',
+  );
+  row(
+    'one ARM round trip: GET of the model container',
+    `${armGet.toFixed(0)} ms`,
+    '',
+  );
+  const ratioOf = ms =>
+    `${ms.toFixed(0)} ms = ${(ms / armList).toFixed(2)} × ARM`;
+  row(
+    'cold: entity access + ARM page cold, median of 3 (first request + 2 after 11 s)',
+    `${ratioOf(median(fullyCold))}; first ${ratioOf(cold.ms)}`,
     '≤ 1.3 ×',
-    median(coldSamples) / armTrip <= 1.3,
+    median(fullyCold) / armList <= 1.3,
+  );
+  row(
+    'cold: ARM page cold (access decision cached), median of 5',
+    ratioOf(median(coldSamples)),
+    '≤ 1.3 ×',
+    median(coldSamples) / armList <= 1.3,
   );
   row(
     `ARM reads per ${PAGE_VIEWS} page views (models + runs)`,
@@ -324,10 +468,29 @@ async function main() {
     firstPageCalls <= 2,
   );
   row(
-    'backend RSS (max during the run; at ready)',
-    `${rss.max.toFixed(0)} MB; ${readyRss.toFixed(0)} MB`,
+    'portal backend RSS (all plugins): started; ready; before load; max',
+    `${startedRss.toFixed(0)}; ${readyRss.toFixed(0)}; ${rssBeforeLoad.toFixed(
+      0,
+    )}; ${rss.max.toFixed(0)} MB`,
     '< 400 MB',
     rss.max < 400,
+  );
+  row(
+    '… growth from serving the 10k registry (cold pages, before load)',
+    `${(rssBeforeLoad - readyRss).toFixed(0)} MB`,
+    '',
+  );
+  row(
+    `azure-ml slice backend RSS with ${HEAP_CAP}: ready; max under the warm load`,
+    sliceMemory.value,
+    '< 400 MB',
+    sliceMemory.max < 400,
+  );
+  row(
+    `portal backend RSS with ${HEAP_CAP}: ready; max under the warm load`,
+    cappedMemory.value,
+    '< 400 MB',
+    cappedMemory.max < 400,
   );
 
   console.log(

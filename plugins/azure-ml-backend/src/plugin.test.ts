@@ -69,15 +69,20 @@ const entities = [
 
 const BASE = '/api/azure-ml/entities/component/default';
 
+/** Runs inside every permission check, before it answers (a test can observe or delay it). */
+let beforeDecision: (() => Promise<void>) | undefined;
+
 async function startBackend(extraConfig: Record<string, unknown> = {}) {
   const permissions = mockServices.permissions.mock({
-    authorize: async (requests: EvaluatePermissionRequest[]) =>
-      requests.map(r => ({
+    authorize: async (requests: EvaluatePermissionRequest[]) => {
+      await beforeDecision?.();
+      return requests.map(r => ({
         result:
           'resourceRef' in r && r.resourceRef === 'component:default/secret'
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
-      })),
+      }));
+    },
   } as any);
   const { server: http } = await startTestBackend({
     features: [
@@ -105,6 +110,7 @@ async function waitFor(condition: () => boolean) {
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterEach(() => {
+  beforeDecision = undefined;
   emulator.faults.reset();
   emulator.stats.reset();
 });
@@ -334,5 +340,91 @@ describe('azure-ml read API against a failing or throttling ARM', () => {
     expect(new Set(responses.map(r => JSON.stringify(r.body))).size).toBe(1);
     expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(1);
     expect(emulator.stats.byRoute.RegistryModelContainers_Get).toBe(1);
+  });
+});
+
+describe('azure-ml read API response reuse', () => {
+  it('tags answers with an ETag and answers 304 when the page has not changed', async () => {
+    const { get } = await startBackend();
+    const first = await get(`${BASE}/taxi-fare/models?environment=dev`);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^"[0-9a-f]+-[\w-]+"$/);
+    const again = await get(`${BASE}/taxi-fare/models?environment=dev`).set(
+      'If-None-Match',
+      first.headers.etag,
+    );
+    expect(again.status).toBe(304);
+    expect(again.text ?? '').toBe('');
+    const other = await get(`${BASE}/taxi-fare/models?environment=prod`).set(
+      'If-None-Match',
+      first.headers.etag,
+    );
+    expect(other.status).toBe(200);
+    expect(other.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('starts the ARM read of a known entity while the permission check runs, and answers only after it', async () => {
+    // Access decisions are not cached, so every request below checks permissions again.
+    const { get } = await startBackend({
+      cache: { ttlSeconds: { access: 0 } },
+    });
+    // The first authorized read teaches the index the entity's annotations.
+    expect((await get(`${BASE}/taxi-fare/runs?environment=dev`)).status).toBe(
+      200,
+    );
+    emulator.stats.reset();
+    let armCallsWhenDeciding = -1;
+    beforeDecision = async () => {
+      await waitFor(
+        () => (emulator.stats.byRoute.RegistryModelVersions_List ?? 0) > 0,
+      );
+      armCallsWhenDeciding =
+        emulator.stats.byRoute.RegistryModelVersions_List ?? 0;
+    };
+    const res = await get(`${BASE}/taxi-fare/models?environment=prod`);
+    expect(res.status).toBe(200);
+    expect(armCallsWhenDeciding).toBe(1);
+    expect(
+      res.body.items.every((v: ModelVersion) => v.environment === 'prod'),
+    ).toBe(true);
+  });
+
+  it('never answers data of an entity the caller may not read, even when its read started early', async () => {
+    const { get } = await startBackend({
+      cache: { ttlSeconds: { access: 0 } },
+    });
+    // 'secret' is indexed by the scheduled catalog read (it has ml.azure.com/models) but the
+    // permission policy denies it.
+    // The index is filled by a scheduled catalog read at start-up: wait until it knows 'secret'.
+    let res = await get(`${BASE}/secret/models?environment=dev`);
+    for (
+      let i = 0;
+      i < 100 && !emulator.stats.byRoute.RegistryModelVersions_List;
+      i++
+    ) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+      res = await get(`${BASE}/secret/models?environment=dev`);
+    }
+    // The early read did happen (the index knew the entity) ...
+    expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(1);
+    // ... and its result was dropped.
+    expect(res.status).toBe(403);
+    expect(res.body.items).toBeUndefined();
+    expect(res.body.error.message).toMatch(/Not allowed/);
+  });
+
+  it('reads ARM only after the check for an entity the index does not know yet', async () => {
+    const { get } = await startBackend();
+    let armCallsWhenDeciding = -1;
+    beforeDecision = async () => {
+      await new Promise(resolve => setTimeout(resolve, 50));
+      armCallsWhenDeciding =
+        emulator.stats.byRoute.RegistryModelVersions_List ?? 0;
+    };
+    // 'nobody' is not in the catalog, so not in the index: nothing is read before the check.
+    const res = await get(`${BASE}/nobody/models?environment=dev`);
+    expect(res.status).toBe(404);
+    expect(armCallsWhenDeciding).toBe(0);
+    expect(emulator.stats.byRoute.RegistryModelVersions_List ?? 0).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ import { createRouter } from './router';
 import { AzureMlClient } from './services/AzureMlClient/AzureMlClient';
 import { AzureMlReadService } from './services/AzureMlReadService/AzureMlReadService';
 import { EntityAccess } from './services/EntityAccess/EntityAccess';
+import { EntityIndex } from './services/EntityIndex/EntityIndex';
+import { ResponseCache } from './services/ResponseCache/ResponseCache';
 import { ReadThroughCache } from './services/ReadThroughCache/ReadThroughCache';
 
 /**
@@ -30,6 +32,7 @@ export const azureMlPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -54,6 +57,19 @@ export const azureMlPlugin = createBackendPlugin({
           cache,
           ttlMs: config.cache.ttl.access,
         });
+        const entityIndex = new EntityIndex({
+          auth: deps.auth,
+          catalog: deps.catalog,
+          logger: deps.logger,
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'azure-ml-entity-index',
+          scope: 'local',
+          frequency: { seconds: 30 },
+          timeout: { seconds: 60 },
+          fn: () => entityIndex.refresh(),
+        });
+        const responses = new ResponseCache({ enabled: config.cache.enabled });
 
         deps.permissionsRegistry.addPermissions(azureMlPermissions);
         deps.httpRouter.addAuthPolicy({
@@ -64,7 +80,9 @@ export const azureMlPlugin = createBackendPlugin({
           await createRouter({
             httpAuth: deps.httpAuth,
             entityAccess,
+            entityIndex,
             readService,
+            responses,
           }),
         );
         deps.logger.info('Azure ML read API ready', {
