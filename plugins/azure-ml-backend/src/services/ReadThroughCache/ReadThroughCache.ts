@@ -76,6 +76,14 @@ export class ReadThroughCache {
   }
 
   private keepLocally(key: string, value: JsonValue, ttlMs: number) {
+    const now = Date.now();
+    // Entries mostly expire in insertion order: drop the expired ones at the head.
+    for (const [oldest, entry] of this.local) {
+      if (entry.expiresAt > now) {
+        break;
+      }
+      this.local.delete(oldest);
+    }
     if (this.local.size >= LOCAL_MAX_ENTRIES) {
       // Maps iterate in insertion order: drop the oldest entry.
       this.local.delete(this.local.keys().next().value!);
@@ -83,7 +91,7 @@ export class ReadThroughCache {
     this.local.delete(key);
     this.local.set(key, {
       value,
-      expiresAt: Date.now() + Math.min(ttlMs, LOCAL_TTL_MS),
+      expiresAt: now + Math.min(ttlMs, LOCAL_TTL_MS),
     });
   }
 }

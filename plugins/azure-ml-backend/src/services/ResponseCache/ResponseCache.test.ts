@@ -79,4 +79,21 @@ describe('ResponseCache', () => {
     await on.get('k', produce);
     expect(produced).toBe(4);
   });
+
+  it('holds only unexpired answers: old ones go as new ones come in', async () => {
+    let now = 0;
+    const cache = new ResponseCache({
+      enabled: true,
+      ttlMs: 1000,
+      now: () => now,
+    });
+    const produce = async () => ({ page: 'x'.repeat(100) });
+    for (let i = 0; i < 50; i++) {
+      await cache.get(`page-${i}`, produce);
+    }
+    expect(cache.size).toBe(50);
+    now = 1500;
+    await cache.get('page-new', produce);
+    expect(cache.size).toBe(1);
+  });
 });

@@ -9,7 +9,7 @@ export interface RenderedResponse {
 
 /** How long a rendered answer is reused; short, because the data below it has its own TTLs. */
 export const RENDERED_TTL_MS = 1000;
-const MAX_ENTRIES = 1000;
+const MAX_ENTRIES = 500;
 
 /** Serializes a value and tags it with a strong ETag over the bytes. */
 export function render(value: unknown): RenderedResponse {
@@ -80,21 +80,34 @@ export class ResponseCache {
     return promise;
   }
 
+  /** Number of answers held (expired ones are dropped as new ones come in). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Forgets every rendered answer (after a write that changes what the routes return). */
   clear(): void {
     this.entries.clear();
   }
 
   private keep(key: string, value: RenderedResponse) {
+    const now = this.now();
+    // Maps iterate in insertion order and every entry lives equally long, so expired entries
+    // sit at the head: drop them, so that memory holds only the last second's answers.
+    for (const [oldest, entry] of this.entries) {
+      if (entry.expiresAt > now) {
+        break;
+      }
+      this.entries.delete(oldest);
+    }
     const max = this.options.maxEntries ?? MAX_ENTRIES;
     if (this.entries.size >= max) {
-      // Maps iterate in insertion order: drop the oldest entry.
       this.entries.delete(this.entries.keys().next().value!);
     }
     this.entries.delete(key);
     this.entries.set(key, {
       value,
-      expiresAt: this.now() + (this.options.ttlMs ?? RENDERED_TTL_MS),
+      expiresAt: now + (this.options.ttlMs ?? RENDERED_TTL_MS),
     });
   }
 
