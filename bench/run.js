@@ -9,7 +9,9 @@
 // Backstage's node transform instead of ahead of time. Signs in as guest, drives autocannon on
 // loopback and prints one table. A second, smaller backend (bench/slice-backend.ts: auth,
 // catalog, permission, azure-ml only) is started for its memory figure. Not part of CI.
-const { spawn } = require('node:child_process');
+const { spawn, execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const os = require('node:os');
 const fs = require('node:fs');
 const path = require('node:path');
 const autocannon = require('autocannon');
@@ -104,21 +106,29 @@ function treeRssMb(rootPid) {
   return max;
 }
 
+/**
+ * Starts a backend: `entry` compiled on load (Backstage's node transform), or — when `built` is
+ * the directory prepared by prepareBuiltBackend() — the production build, as the Dockerfile runs it.
+ */
 async function startBackend(
   port,
   configs,
   entry = 'packages/backend/src/index.ts',
   nodeArgs = [],
+  built = undefined,
 ) {
-  const args = [
-    ...nodeArgs,
-    '--require',
-    '@backstage/cli/config/nodeTransform.cjs',
-    path.join(ROOT, entry),
-  ];
-  for (const c of ['app-config.yaml', ...configs])
-    args.push('--config', path.join(ROOT, c));
-  const name = `backend-${port}`;
+  const home = built ?? ROOT;
+  const args = built
+    ? [...nodeArgs, path.join(built, 'packages', 'backend')]
+    : [
+        ...nodeArgs,
+        '--require',
+        '@backstage/cli/config/nodeTransform.cjs',
+        path.join(ROOT, entry),
+      ];
+  args.push('--config', path.join(home, 'app-config.yaml'));
+  for (const c of configs) args.push('--config', path.join(ROOT, c));
+  const name = `backend-${port}${built ? '-built' : ''}`;
   // From packages/backend, like `yarn start`: app-config.yaml's relative catalog locations
   // resolve from there.
   const child = start(
@@ -126,7 +136,7 @@ async function startBackend(
     process.execPath,
     args,
     { NODE_ENV: 'production' },
-    path.join(ROOT, 'packages', 'backend'),
+    path.join(home, 'packages', 'backend'),
   );
   const base = `http://127.0.0.1:${port}`;
   await waitFor(
@@ -193,6 +203,61 @@ const medianRun = runs =>
 
 const median = values =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const sha = file =>
+  crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/**
+ * The production build of the backend, laid out as packages/backend/Dockerfile does it:
+ * `yarn tsc && yarn build:backend`, the skeleton with `yarn workspaces focus --all --production`
+ * (redone only when the skeleton or yarn.lock changed), then the bundle and the app-config files.
+ * Lives outside the repository, in the OS temp directory.
+ */
+function prepareBuiltBackend() {
+  const log = fs.openSync(path.join(LOG_DIR, 'build.log'), 'w');
+  const run = (cmd, args, cwd, env = {}) =>
+    execFileSync(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', log, log],
+    });
+  run('yarn', ['tsc'], ROOT);
+  run('yarn', ['build:backend'], ROOT);
+  const dist = path.join(ROOT, 'packages', 'backend', 'dist');
+  const dir = path.join(os.tmpdir(), 'azure-ml-bench-backend');
+  const stamp = path.join(dir, '.skeleton-sha');
+  const want = `${sha(path.join(dist, 'skeleton.tar.gz'))}:${sha(
+    path.join(ROOT, 'yarn.lock'),
+  )}`;
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== want) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of [
+      '.yarn',
+      '.yarnrc.yml',
+      'backstage.json',
+      'yarn.lock',
+      'package.json',
+    ])
+      fs.cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+    run('tar', ['xzf', path.join(dist, 'skeleton.tar.gz')], dir);
+    run('yarn', ['workspaces', 'focus', '--all', '--production'], dir, {
+      NODE_ENV: 'production',
+    });
+    fs.writeFileSync(stamp, want);
+  }
+  // The bundle's files replace the previous bundle's (the workspaces' node_modules stay).
+  run('tar', ['xzf', path.join(dist, 'bundle.tar.gz')], dir);
+  for (const f of [
+    'app-config.yaml',
+    'catalog-info.yaml',
+    'examples',
+    'templates',
+    'pipelines',
+  ])
+    fs.cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  return dir;
+}
 
 async function main() {
   const rows = [];
@@ -330,9 +395,9 @@ async function main() {
   await stop(a.child);
 
   /** Memory of one more backend: at ready, and at most during the warm load. */
-  const memoryRun = async (label, port, configs, entry, nodeArgs) => {
+  const memoryRun = async (label, port, configs, entry, nodeArgs, built) => {
     console.log(`${label} …`);
-    const backend = await startBackend(port, configs, entry, nodeArgs);
+    const backend = await startBackend(port, configs, entry, nodeArgs, built);
     const peak = { max: 0 };
     const sample = setInterval(() => {
       peak.max = Math.max(peak.max, treeRssMb(backend.child.pid));
@@ -358,12 +423,25 @@ async function main() {
     'bench/slice-backend.ts',
     [HEAP_CAP],
   );
-  const cappedMemory = await memoryRun(
-    `Portal backend with ${HEAP_CAP}`,
+  console.log(
+    'Building the backend as the Dockerfile does (yarn tsc, yarn build:backend, production install) …',
+  );
+  const builtDir = prepareBuiltBackend();
+  const builtMemory = await memoryRun(
+    `Portal backend, production build, default heap`,
     7109,
     ['bench/app-config.bench.yaml', 'bench/app-config.bench-port-7109.yaml'],
-    'packages/backend/src/index.ts',
+    undefined,
+    [],
+    builtDir,
+  );
+  const cappedMemory = await memoryRun(
+    `Portal backend, production build, ${HEAP_CAP}`,
+    7109,
+    ['bench/app-config.bench.yaml', 'bench/app-config.bench-port-7109.yaml'],
+    undefined,
     [HEAP_CAP],
+    builtDir,
   );
 
   console.log('Caching and single-flight disabled …');
@@ -487,7 +565,13 @@ async function main() {
     sliceMemory.max < 400,
   );
   row(
-    `portal backend RSS with ${HEAP_CAP}: ready; max under the warm load`,
+    'portal backend RSS, production build, default heap: ready; max under the warm load',
+    builtMemory.value,
+    '< 400 MB',
+    builtMemory.max < 400,
+  );
+  row(
+    `portal backend RSS, production build, ${HEAP_CAP}: ready; max under the warm load`,
     cappedMemory.value,
     '< 400 MB',
     cappedMemory.max < 400,
