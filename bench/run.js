@@ -460,7 +460,12 @@ async function main() {
     `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${
       r.latency.p99
     } ms, non-2xx ${r.non2xx}, errors ${r.errors + r.timeouts}`;
-  const ratio = warm.requests.average / bare.requests.average;
+  // Machine capacity drifts between rounds; each warm round is compared with the bare round
+  // run just before it, and the median of those ratios is the figure.
+  const roundRatios = warmRuns.map(
+    (w, i) => w.requests.average / bareRuns[i].requests.average,
+  );
+  const ratio = median(roundRatios);
   row(
     `bare route GET /api/azure-ml/health (${CONNECTIONS} conns, median of ${ROUNDS})`,
     fmt(bare),
@@ -473,16 +478,10 @@ async function main() {
     ratio >= 0.7 && warm.latency.p99 <= 25,
   );
   row(
-    'warm / bare throughput',
-    `${(ratio * 100).toFixed(0)} % (rounds: ${warmRuns
-      .map(
-        (w, i) =>
-          `${(
-            (w.requests.average / bareRuns[i].requests.average) *
-            100
-          ).toFixed(0)} %`,
-      )
-      .join(', ')})`,
+    'warm / bare throughput (each warm round ÷ the bare round before it)',
+    `${(ratio * 100).toFixed(0)} %, median of rounds ${roundRatios
+      .map(r => `${(r * 100).toFixed(0)} %`)
+      .join(', ')}`,
     '≥ 70 %',
     ratio >= 0.7,
   );
@@ -553,11 +552,7 @@ async function main() {
     '< 400 MB',
     rss.max < 400,
   );
-  row(
-    '… growth from serving the 10k registry (cold pages, before load)',
-    `${(rssBeforeLoad - readyRss).toFixed(0)} MB`,
-    '',
-  );
+
   row(
     `azure-ml slice backend RSS with ${HEAP_CAP}: ready; max under the warm load`,
     sliceMemory.value,
