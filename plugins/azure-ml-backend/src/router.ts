@@ -1,6 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { AzureMlAnnotations } from '@internal/plugin-azure-ml-common';
-import { PipelineRunStatus } from '@internal/plugin-azure-ml-common';
+import {
+  AzureMlAnnotations,
+  PipelineRunStatus,
+} from '@internal/plugin-azure-ml-common';
 import express from 'express';
 import { createOpenApiRouter } from './schema/openapi.generated';
 import { AzureMlReadService } from './services/AzureMlReadService/AzureMlReadService';
@@ -64,12 +66,14 @@ export async function createRouter(deps: {
       entityRef,
       credentials,
     );
-    entityIndex.remember(ref, annotations);
-    const rendered =
-      early && annotationsKey(hint!) === annotationsKey(annotations)
-        ? await early
-        : await read(annotations);
-    sendRendered(req, res, rendered);
+    const hintHolds =
+      early !== undefined &&
+      annotationsKey(hint!) === annotationsKey(annotations);
+    if (!hintHolds) {
+      entityIndex.remember(ref, annotations);
+    }
+    const rendered = hintHolds ? await early! : await read(annotations);
+    sendRendered(res, rendered);
   };
 
   router.get('/health', (_req, res) => {
@@ -79,7 +83,6 @@ export async function createRouter(deps: {
   router.get('/environments', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     sendRendered(
-      req,
       res,
       await responses.get('environments', async () => ({
         items: await readService.listEnvironments(),
@@ -90,7 +93,6 @@ export async function createRouter(deps: {
   router.get('/registries', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     sendRendered(
-      req,
       res,
       await responses.get('registries', async () => ({
         items: await readService.listRegistries(),

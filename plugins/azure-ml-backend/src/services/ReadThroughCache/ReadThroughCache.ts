@@ -1,5 +1,6 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
+import { LocalCache } from '../LocalCache/LocalCache';
 
 /** Longest time a value is served from process memory without asking the cache service. */
 const LOCAL_TTL_MS = 2000;
@@ -12,11 +13,9 @@ const LOCAL_MAX_ENTRIES = 2000;
  * page does not pay a cache-service round trip and a JSON parse per request.
  */
 export class ReadThroughCache {
-  private readonly inFlight = new Map<string, Promise<JsonValue>>();
-  private readonly local = new Map<
-    string,
-    { value: JsonValue; expiresAt: number }
-  >();
+  private readonly local = new LocalCache<JsonValue>({
+    maxEntries: LOCAL_MAX_ENTRIES,
+  });
 
   constructor(
     private readonly cache: CacheService,
@@ -29,29 +28,14 @@ export class ReadThroughCache {
    */
   get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     const local = this.local.get(key);
-    if (local && local.expiresAt > Date.now()) {
-      return Promise.resolve(local.value as T);
+    if (local !== undefined) {
+      return Promise.resolve(local as T);
     }
-    if (this.options.singleFlight === false) {
-      return this.readOrLoad(
-        key,
-        ttlMs,
-        load as () => Promise<JsonValue>,
-      ) as Promise<T>;
-    }
-    const pending = this.inFlight.get(key);
-    if (pending) {
-      return pending as Promise<T>;
-    }
-    const promise = this.readOrLoad(
-      key,
-      ttlMs,
-      load as () => Promise<JsonValue>,
-    ).finally(() => {
-      this.inFlight.delete(key);
-    });
-    this.inFlight.set(key, promise);
-    return promise as Promise<T>;
+    const read = () =>
+      this.readOrLoad(key, ttlMs, load as () => Promise<JsonValue>);
+    return (
+      this.options.singleFlight === false ? read() : this.local.once(key, read)
+    ) as Promise<T>;
   }
 
   private async readOrLoad(
@@ -63,35 +47,15 @@ export class ReadThroughCache {
     if (useCache) {
       const cached = await this.cache.get(key);
       if (cached !== undefined) {
-        this.keepLocally(key, cached, ttlMs);
+        this.local.set(key, cached, Math.min(ttlMs, LOCAL_TTL_MS));
         return cached;
       }
     }
     const value = await load();
     if (useCache) {
       await this.cache.set(key, value, { ttl: ttlMs });
-      this.keepLocally(key, value, ttlMs);
+      this.local.set(key, value, Math.min(ttlMs, LOCAL_TTL_MS));
     }
     return value;
-  }
-
-  private keepLocally(key: string, value: JsonValue, ttlMs: number) {
-    const now = Date.now();
-    // Entries mostly expire in insertion order: drop the expired ones at the head.
-    for (const [oldest, entry] of this.local) {
-      if (entry.expiresAt > now) {
-        break;
-      }
-      this.local.delete(oldest);
-    }
-    if (this.local.size >= LOCAL_MAX_ENTRIES) {
-      // Maps iterate in insertion order: drop the oldest entry.
-      this.local.delete(this.local.keys().next().value!);
-    }
-    this.local.delete(key);
-    this.local.set(key, {
-      value,
-      expiresAt: now + Math.min(ttlMs, LOCAL_TTL_MS),
-    });
   }
 }

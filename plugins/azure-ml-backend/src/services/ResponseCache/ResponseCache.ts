@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
+import { LocalCache } from '../LocalCache/LocalCache';
 
 /** A JSON answer serialized once, with its entity tag. */
 export interface RenderedResponse {
@@ -22,11 +23,7 @@ export function render(value: unknown): RenderedResponse {
  * Sends a rendered answer. Express answers 304 Not Modified by itself when the request's
  * `If-None-Match` matches the ETag, so a polling page costs no body at all.
  */
-export function sendRendered(
-  _req: Request,
-  res: Response,
-  rendered: RenderedResponse,
-): void {
+export function sendRendered(res: Response, rendered: RenderedResponse): void {
   res.setHeader('ETag', rendered.etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   res.type('application/json');
@@ -41,11 +38,7 @@ export function sendRendered(
  * hash; concurrent identical requests share one rendering (single-flight).
  */
 export class ResponseCache {
-  private readonly entries = new Map<
-    string,
-    { value: RenderedResponse; expiresAt: number }
-  >();
-  private readonly inFlight = new Map<string, Promise<RenderedResponse>>();
+  private readonly local: LocalCache<RenderedResponse>;
 
   constructor(
     private readonly options: {
@@ -54,64 +47,35 @@ export class ResponseCache {
       maxEntries?: number;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.local = new LocalCache({
+      maxEntries: options.maxEntries ?? MAX_ENTRIES,
+      now: options.now,
+    });
+  }
 
   get(key: string, produce: () => Promise<unknown>): Promise<RenderedResponse> {
     if (!this.options.enabled) {
       return produce().then(render);
     }
-    const now = this.now();
-    const entry = this.entries.get(key);
-    if (entry && entry.expiresAt > now) {
-      return Promise.resolve(entry.value);
+    const kept = this.local.get(key);
+    if (kept) {
+      return Promise.resolve(kept);
     }
-    const pending = this.inFlight.get(key);
-    if (pending) {
-      return pending;
-    }
-    const promise = produce()
-      .then(value => {
-        const rendered = render(value);
-        this.keep(key, rendered);
-        return rendered;
-      })
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, promise);
-    return promise;
+    return this.local.once(key, async () => {
+      const rendered = render(await produce());
+      this.local.set(key, rendered, this.options.ttlMs ?? RENDERED_TTL_MS);
+      return rendered;
+    });
   }
 
   /** Number of answers held (expired ones are dropped as new ones come in). */
   get size(): number {
-    return this.entries.size;
+    return this.local.size;
   }
 
   /** Forgets every rendered answer (after a write that changes what the routes return). */
   clear(): void {
-    this.entries.clear();
-  }
-
-  private keep(key: string, value: RenderedResponse) {
-    const now = this.now();
-    // Maps iterate in insertion order and every entry lives equally long, so expired entries
-    // sit at the head: drop them, so that memory holds only the last second's answers.
-    for (const [oldest, entry] of this.entries) {
-      if (entry.expiresAt > now) {
-        break;
-      }
-      this.entries.delete(oldest);
-    }
-    const max = this.options.maxEntries ?? MAX_ENTRIES;
-    if (this.entries.size >= max) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
-    this.entries.delete(key);
-    this.entries.set(key, {
-      value,
-      expiresAt: now + (this.options.ttlMs ?? RENDERED_TTL_MS),
-    });
-  }
-
-  private now() {
-    return this.options.now?.() ?? Date.now();
+    this.local.clear();
   }
 }
