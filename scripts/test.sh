@@ -18,8 +18,8 @@ step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 step "type-check (tsc)"
 if yarn tsc; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "tsc FAILED"; fi
 
-step "lint (backstage-cli repo lint)"
-if yarn backstage-cli repo lint; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "lint FAILED"; fi
+step "lint (yarn lint: eslint, API contract drift, dependencies vs imports)"
+if yarn lint; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "lint FAILED"; fi
 
 step "unit tests (backstage-cli repo test)"
 yarn backstage-cli repo test --ci --json --outputFile="$REPORTS/jest.json"

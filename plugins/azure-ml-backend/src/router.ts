@@ -1,7 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   AzureMlAnnotations,
-  PipelineRunStatus,
 } from '@internal/plugin-azure-ml-common';
 import express from 'express';
 import { createOpenApiRouter } from './schema/openapi.generated';
@@ -149,7 +148,7 @@ export async function createRouter(deps: {
         readService.listPipelineRuns({
           annotations,
           environment,
-          status: status as PipelineRunStatus | undefined,
+          status,
           cursor,
           limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
         }),

@@ -1,4 +1,6 @@
-// This file is generated from openapi.yaml by scripts/generate-openapi.js. Do not edit.
+// This file is generated from plugins/azure-ml-backend/src/schema/openapi.yaml by
+// plugins/azure-ml-backend/scripts/openapi.js. Do not edit: edit the YAML and run
+// `yarn workspace @internal/plugin-azure-ml-backend openapi:generate`.
 
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
@@ -131,10 +133,13 @@ export const spec = {
       },
       Environment: {
         type: 'object',
+        description:
+          'A configured Azure ML environment (e.g. dev, prod) - one workspace and one registry.',
         additionalProperties: false,
         properties: {
           name: {
             type: 'string',
+            description: 'Key in `azureMl.environments`, e.g. `dev`.',
           },
           subscriptionId: {
             type: 'string',
@@ -154,15 +159,22 @@ export const spec = {
           networkMode: {
             type: 'string',
             enum: ['private', 'public', 'mixed'],
+            description:
+              "From the workspace's `publicNetworkAccess` and private endpoints; absent when unknown.",
           },
           workspaceId: {
             type: 'string',
+            description:
+              'Workspace GUID (`properties.workspaceId`); absent when the workspace could not be read.',
           },
           managedNetworkIsolation: {
             type: 'string',
+            description:
+              'Managed VNet isolation mode of the workspace, e.g. `AllowOnlyApprovedOutbound`.',
           },
           studioUrl: {
             type: 'string',
+            description: 'Deep link to the workspace in Azure ML studio.',
           },
         },
         required: [
@@ -177,6 +189,7 @@ export const spec = {
       },
       PrivateEndpointState: {
         type: 'object',
+        description: 'Private endpoint connection of a workspace or registry.',
         additionalProperties: false,
         properties: {
           name: {
@@ -184,6 +197,7 @@ export const spec = {
           },
           status: {
             type: 'string',
+            description: '`Approved`, `Pending`, `Rejected` or `Disconnected`.',
           },
           privateEndpointId: {
             type: 'string',
@@ -193,6 +207,7 @@ export const spec = {
       },
       Registry: {
         type: 'object',
+        description: 'The Azure ML registry of one environment.',
         additionalProperties: false,
         properties: {
           name: {
@@ -206,12 +221,15 @@ export const spec = {
           },
           regions: {
             type: 'array',
+            description:
+              'Regions the registry replicates to (`regionDetails[].location`).',
             items: {
               type: 'string',
             },
           },
           publicNetworkAccess: {
             type: 'string',
+            description: '`Enabled` or `Disabled`.',
           },
           privateEndpoints: {
             type: 'array',
@@ -241,17 +259,20 @@ export const spec = {
       },
       ModelVersion: {
         type: 'object',
+        description: "One version of a model in one environment's registry.",
         additionalProperties: false,
         properties: {
           name: {
             type: 'string',
-            description: 'Model (container) name.',
+            description: 'Model (container) name, e.g. `taxi-fare-model`.',
           },
           version: {
             type: 'string',
+            description: 'Version string, e.g. `7`. Case-sensitive.',
           },
           environment: {
             type: 'string',
+            description: 'Environment key, e.g. `dev`.',
           },
           registry: {
             type: 'string',
@@ -287,9 +308,13 @@ export const spec = {
           },
           stage: {
             type: 'string',
+            description: 'Free-text `properties.stage` of Azure ML',
+            'when set.': null,
           },
           jobName: {
             type: 'string',
+            description: 'Name of the job that produced the version (lineage)',
+            'when known.': null,
           },
           jobStudioUrl: {
             type: 'string',
@@ -311,6 +336,8 @@ export const spec = {
       },
       RunStatus: {
         type: 'string',
+        description:
+          'Official Azure ML job status values, plus `Unknown` for values this version does not know.',
         enum: [
           'NotStarted',
           'Starting',
@@ -346,10 +373,13 @@ export const spec = {
       },
       PipelineRun: {
         type: 'object',
+        description:
+          "A pipeline job of the entity's experiment in one environment's workspace.",
         additionalProperties: false,
         properties: {
           id: {
             type: 'string',
+            description: 'Job name (its id within the workspace).',
           },
           displayName: {
             type: 'string',
@@ -372,6 +402,8 @@ export const spec = {
           },
           durationMs: {
             type: 'number',
+            description: 'Milliseconds',
+            'when known.': null,
           },
           steps: {
             type: 'array',

@@ -8,6 +8,7 @@ import {
   ModelVersion,
   NetworkMode,
   PipelineRun,
+  isPipelineRunStatus,
   PipelineRunStatus,
   PipelineRunStep,
 } from '@internal/plugin-azure-ml-common';
@@ -16,21 +17,6 @@ import { ArmModelVersion, ArmRegistry, ArmWorkspaceExtras } from './armTypes';
 
 const STUDIO = 'https://ml.azure.com';
 const METRIC_PREFIX = 'metric.';
-const RUN_STATUSES: ReadonlySet<string> = new Set<PipelineRunStatus>([
-  'NotStarted',
-  'Starting',
-  'Provisioning',
-  'Preparing',
-  'Queued',
-  'Running',
-  'Finalizing',
-  'CancelRequested',
-  'Completed',
-  'Failed',
-  'Canceled',
-  'NotResponding',
-  'Paused',
-]);
 
 /** The workspace details that environments carry. */
 export interface WorkspaceDetails {
@@ -196,9 +182,7 @@ export function toWorkspaceDetails(
 }
 
 function toStatus(value: string | undefined): PipelineRunStatus {
-  return value && RUN_STATUSES.has(value)
-    ? (value as PipelineRunStatus)
-    : 'Unknown';
+  return isPipelineRunStatus(value) ? value : 'Unknown';
 }
 
 function toSteps(job: PipelineJob): PipelineRunStep[] {

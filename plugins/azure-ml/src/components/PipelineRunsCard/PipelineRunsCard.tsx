@@ -4,6 +4,7 @@ import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
 import {
   AZURE_ML_EXPERIMENT_ANNOTATION,
   AzureMlAnnotations,
+  PIPELINE_RUN_STATUSES,
   PipelineRun,
   PipelineRunStatus,
 } from '@internal/plugin-azure-ml-common';
@@ -20,7 +21,6 @@ import {
   EnvironmentChip,
   FilterSelect,
   PagedTableCard,
-  RUN_STATUSES,
   RunStatus,
   StudioLink,
   AzureMlCard,
@@ -100,10 +100,10 @@ function PipelineRunsTable(
   props: PipelineRunsCardProps & { title: string; experiment: string },
 ) {
   const { entityRef, title, experiment } = props;
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<PipelineRunStatus | ''>('');
   const paging = useCursorPaging(props.pageSize ?? 10);
   const { page, loading, error } = usePipelineRuns(entityRef, {
-    status: (status || undefined) as PipelineRunStatus | undefined,
+    status: status || undefined,
     cursor: paging.cursor,
     limit: paging.pageSize,
   });
@@ -123,7 +123,7 @@ function PipelineRunsTable(
           label="Status"
           allLabel="All statuses"
           value={status}
-          options={RUN_STATUSES}
+          options={PIPELINE_RUN_STATUSES}
           onChange={value => {
             setStatus(value);
             paging.reset();

@@ -2,12 +2,12 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 
 /** A compact select for a card header; the empty value stands for "all". */
-export function FilterSelect(props: {
+export function FilterSelect<T extends string>(props: {
   label: string;
   allLabel: string;
-  value: string;
-  options: string[];
-  onChange: (value: string) => void;
+  value: T | '';
+  options: readonly T[];
+  onChange: (value: T | '') => void;
 }) {
   const { label, allLabel, value, options, onChange } = props;
   return (
@@ -17,7 +17,9 @@ export function FilterSelect(props: {
       variant="outlined"
       label={label}
       value={value}
-      onChange={e => onChange(e.target.value as string)}
+      onChange={e =>
+        onChange(options.find(option => option === e.target.value) ?? '')
+      }
       style={{ minWidth: 170 }}
       SelectProps={{ displayEmpty: true }}
       InputLabelProps={{ shrink: true }}

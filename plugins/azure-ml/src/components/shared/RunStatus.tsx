@@ -29,11 +29,6 @@ const STATUS_COMPONENTS: Record<
   Canceled: StatusAborted,
 };
 
-/** Every official status, for the status filter. */
-export const RUN_STATUSES = Object.keys(
-  STATUS_COMPONENTS,
-) as PipelineRunStatus[];
-
 /** Status icon plus, unless `iconOnly`, the status text. */
 export function RunStatus(props: {
   status: PipelineRunStatus;

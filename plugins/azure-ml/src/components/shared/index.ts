@@ -4,5 +4,5 @@ export { CursorPager, PAGE_SIZES } from './CursorPager';
 export { EnvironmentChip } from './EnvironmentChip';
 export { FilterSelect } from './FilterSelect';
 export { PagedTableCard } from './PagedTableCard';
-export { RunStatus, RUN_STATUSES } from './RunStatus';
+export { RunStatus } from './RunStatus';
 export { StudioLink } from './StudioLink';
