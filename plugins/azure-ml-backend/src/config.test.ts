@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import { readAzureMlConfig } from './config';
 
 const dev = {
@@ -9,8 +10,12 @@ const dev = {
   location: 'westeurope',
 };
 
-function read(azureMl: unknown) {
-  return readAzureMlConfig(new ConfigReader({ azureMl } as any));
+const { registry: _registry, ...devWithoutRegistry } = dev;
+
+function read(azureMl: JsonValue | undefined) {
+  return readAzureMlConfig(
+    new ConfigReader(azureMl === undefined ? {} : { azureMl }),
+  );
 }
 
 describe('readAzureMlConfig', () => {
@@ -37,7 +42,7 @@ describe('readAzureMlConfig', () => {
       /azureMl.environments.dev.subscriptionId must be a subscription GUID/,
     ],
     [
-      { environments: { dev: { ...dev, registry: undefined } } },
+      { environments: { dev: devWithoutRegistry } },
       /azureMl.environments.dev.registry is required/,
     ],
     [

@@ -5,11 +5,13 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createAzureMlEmulator, DEV, PROD } from '@internal/azure-ml-emulator';
 import {
-  AuthorizeResult,
-  EvaluatePermissionRequest,
-} from '@backstage/plugin-permission-common';
-import { createAzureMlEmulator } from '@internal/azure-ml-emulator';
+  coreServices,
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
 import { ModelVersion, PipelineRun } from '@internal/plugin-azure-ml-common';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
@@ -19,24 +21,23 @@ const ARM = 'https://management.azure.com';
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
 const server = setupServer(...emulator.handlers);
 
+const seedEnvironment = ({
+  subscriptionId,
+  resourceGroup,
+  workspace,
+  registry,
+  location,
+}: typeof DEV) => ({
+  subscriptionId,
+  resourceGroup,
+  workspace,
+  registry,
+  location,
+});
+
 const azureMlConfig = {
   arm: { endpoint: ARM, credential: 'none', maxRetries: 2, retryDelayMs: 10 },
-  environments: {
-    dev: {
-      subscriptionId: '11111111-1111-4111-8111-111111111111',
-      resourceGroup: 'rg-aml-dev',
-      workspace: 'mlw-dev',
-      registry: 'mlr-dev',
-      location: 'westeurope',
-    },
-    prod: {
-      subscriptionId: '22222222-2222-4222-8222-222222222222',
-      resourceGroup: 'rg-aml-prod',
-      workspace: 'mlw-prod',
-      registry: 'mlr-prod',
-      location: 'westeurope',
-    },
-  },
+  environments: { dev: seedEnvironment(DEV), prod: seedEnvironment(PROD) },
 };
 
 function component(name: string, annotations: Record<string, string>): Entity {
@@ -72,9 +73,21 @@ const BASE = '/api/azure-ml/entities/component/default';
 /** Runs inside every permission check, before it answers (a test can observe or delay it). */
 let beforeDecision: (() => Promise<void>) | undefined;
 
+/**
+ * The scheduled tasks of the backend under test: the entity index refresh runs when a test
+ * says so (`await runScheduledTasks()`), not on a timer.
+ */
+let scheduledTasks: SchedulerServiceTaskInvocationDefinition[] = [];
+const runScheduledTasks = async () => {
+  for (const task of scheduledTasks) {
+    await task.fn(new AbortController().signal);
+  }
+};
+
 async function startBackend(extraConfig: Record<string, unknown> = {}) {
+  scheduledTasks = [];
   const permissions = mockServices.permissions.mock({
-    authorize: async (requests: EvaluatePermissionRequest[]) => {
+    authorize: async requests => {
       await beforeDecision?.();
       return requests.map(r => ({
         result:
@@ -83,7 +96,17 @@ async function startBackend(extraConfig: Record<string, unknown> = {}) {
             : AuthorizeResult.ALLOW,
       }));
     },
-  } as any);
+  });
+  const scheduler = createServiceFactory({
+    service: coreServices.scheduler,
+    deps: {},
+    factory: () =>
+      mockServices.scheduler.mock({
+        scheduleTask: async task => {
+          scheduledTasks.push(task);
+        },
+      }),
+  });
   const { server: http } = await startTestBackend({
     features: [
       azureMlPlugin,
@@ -95,6 +118,7 @@ async function startBackend(extraConfig: Record<string, unknown> = {}) {
         defaultCredentials: mockCredentials.none(),
       }),
       permissions.factory,
+      scheduler,
     ],
   });
   const get = (path: string) =>
@@ -102,13 +126,36 @@ async function startBackend(extraConfig: Record<string, unknown> = {}) {
   return { http, get };
 }
 
-async function waitFor(condition: () => boolean) {
-  for (let i = 0; i < 500 && !condition(); i++) {
-    await new Promise(resolve => setTimeout(resolve, 5));
-  }
+/** Resolves when the emulator has answered `times` requests of an ARM operation. */
+function armCalls(operation: string, times = 1): Promise<void> {
+  return new Promise(resolve => {
+    const check = () => {
+      if ((emulator.stats.byRoute[operation] ?? 0) >= times) {
+        server.events.removeListener('response:mocked', check);
+        resolve();
+      }
+    };
+    server.events.on('response:mocked', check);
+    check();
+  });
 }
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+beforeAll(() =>
+  server.listen({
+    // supertest's requests to the backend under test go to this machine; anything else that
+    // no emulator handler answers is a test defect.
+    onUnhandledRequest(req, print) {
+      const { hostname } = new URL(req.url);
+      if (
+        hostname !== '127.0.0.1' &&
+        hostname !== 'localhost' &&
+        hostname !== '::1'
+      ) {
+        print.error();
+      }
+    },
+  }),
+);
 afterEach(() => {
   beforeDecision = undefined;
   emulator.faults.reset();
@@ -306,26 +353,24 @@ describe('azure-ml read API against a failing or throttling ARM', () => {
     expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(3);
   });
 
-  it('retries a 429 after its Retry-After', async () => {
+  it('retries a 429 and answers once ARM recovers', async () => {
     const { get } = await startBackend();
     emulator.faults.set({
       routes: {
         RegistryModelVersions_List: { throttle: { retryAfterSeconds: 1 } },
       },
     });
-    const started = Date.now();
     const pending = get(`${BASE}/taxi-fare/models?environment=dev`).then(
       r => r,
     );
-    await waitFor(
-      () => (emulator.stats.byRoute.RegistryModelVersions_List ?? 0) >= 1,
-    );
+    await armCalls('RegistryModelVersions_List');
     emulator.faults.reset(); // ARM recovers before the Retry-After elapses
     const res = await pending;
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
+    // The retry waited for Retry-After (1 s) instead of the 10 ms retry delay: by then ARM had
+    // recovered, so one retry was enough. (AzureMlClient.test.ts shows the wait itself.)
     expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it('makes one ARM call for 100 concurrent identical requests (single-flight)', async () => {
@@ -375,9 +420,9 @@ describe('azure-ml read API response reuse', () => {
     emulator.stats.reset();
     let armCallsWhenDeciding = -1;
     beforeDecision = async () => {
-      await waitFor(
-        () => (emulator.stats.byRoute.RegistryModelVersions_List ?? 0) > 0,
-      );
+      // The permission decision waits until the ARM read has answered: this passes only if
+      // the read started before the decision.
+      await armCalls('RegistryModelVersions_List');
       armCallsWhenDeciding =
         emulator.stats.byRoute.RegistryModelVersions_List ?? 0;
     };
@@ -393,18 +438,10 @@ describe('azure-ml read API response reuse', () => {
     const { get } = await startBackend({
       cache: { ttlSeconds: { access: 0 } },
     });
-    // 'secret' is indexed by the scheduled catalog read (it has ml.azure.com/models) but the
+    // 'secret' has ml.azure.com/models, so the scheduled catalog read indexes it, but the
     // permission policy denies it.
-    // The index is filled by a scheduled catalog read at start-up: wait until it knows 'secret'.
-    let res = await get(`${BASE}/secret/models?environment=dev`);
-    for (
-      let i = 0;
-      i < 100 && !emulator.stats.byRoute.RegistryModelVersions_List;
-      i++
-    ) {
-      await new Promise(resolve => setTimeout(resolve, 20));
-      res = await get(`${BASE}/secret/models?environment=dev`);
-    }
+    await runScheduledTasks();
+    const res = await get(`${BASE}/secret/models?environment=dev`);
     // The early read did happen (the index knew the entity) ...
     expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(1);
     // ... and its result was dropped.
@@ -416,8 +453,8 @@ describe('azure-ml read API response reuse', () => {
   it('reads ARM only after the check for an entity the index does not know yet', async () => {
     const { get } = await startBackend();
     let armCallsWhenDeciding = -1;
+    await runScheduledTasks(); // the index is filled: 'nobody' is not in it
     beforeDecision = async () => {
-      await new Promise(resolve => setTimeout(resolve, 50));
       armCallsWhenDeciding =
         emulator.stats.byRoute.RegistryModelVersions_List ?? 0;
     };

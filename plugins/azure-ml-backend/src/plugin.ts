@@ -5,17 +5,20 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { azureMlPermissions } from '@internal/plugin-azure-ml-common';
 import { readAzureMlConfig } from './config';
+import { ResponseCache } from './lib/ResponseCache';
 import { createRouter } from './router';
-import { AzureMlClient } from './services/AzureMlClient/AzureMlClient';
-import { AzureMlReadService } from './services/AzureMlReadService/AzureMlReadService';
-import { EntityAccess } from './services/EntityAccess/EntityAccess';
 import { EntityIndex } from './services/EntityIndex/EntityIndex';
-import { ResponseCache } from './services/ResponseCache/ResponseCache';
-import { ReadThroughCache } from './services/ReadThroughCache/ReadThroughCache';
+import { EntityReader } from './services/EntityReader/EntityReader';
+import {
+  azureMlEntityAccessServiceRef,
+  azureMlReadServiceRef,
+} from './services/refs';
 
 /**
  * The azure-ml backend plugin: read API for environments, registries, model versions and
- * pipeline runs of catalog entities.
+ * pipeline runs of catalog entities. Its services (ARM client, read service, entity access,
+ * read-through cache) are service refs with default factories (`services/refs.ts`); this file
+ * only wires them.
  *
  * @public
  */
@@ -26,37 +29,17 @@ export const azureMlPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
-        cache: coreServices.cache,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        readService: azureMlReadServiceRef,
+        entityAccess: azureMlEntityAccessServiceRef,
       },
       async init(deps) {
         const config = readAzureMlConfig(deps.config);
-        const cache = new ReadThroughCache(deps.cache, {
-          enabled: config.cache.enabled,
-          singleFlight: config.cache.singleFlight,
-        });
-        const client = AzureMlClient.fromConfig(config, {
-          logger: deps.logger,
-        });
-        const readService = new AzureMlReadService({
-          config,
-          client,
-          cache,
-          logger: deps.logger,
-        });
-        const entityAccess = new EntityAccess({
-          auth: deps.auth,
-          catalog: deps.catalog,
-          permissions: deps.permissions,
-          cache,
-          ttlMs: config.cache.ttl.access,
-        });
         const entityIndex = new EntityIndex({
           auth: deps.auth,
           catalog: deps.catalog,
@@ -79,9 +62,12 @@ export const azureMlPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
-            entityAccess,
-            entityIndex,
-            readService,
+            entityReader: new EntityReader({
+              entityAccess: deps.entityAccess,
+              entityIndex,
+              responses,
+            }),
+            readService: deps.readService,
             responses,
           }),
         );

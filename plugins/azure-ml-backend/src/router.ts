@@ -1,78 +1,43 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import {
-  AzureMlAnnotations,
-} from '@internal/plugin-azure-ml-common';
 import express from 'express';
 import { createOpenApiRouter } from './schema/openapi.generated';
-import { AzureMlReadService } from './services/AzureMlReadService/AzureMlReadService';
-import { EntityAccess } from './services/EntityAccess/EntityAccess';
+import { ResponseCache, sendRendered } from './lib/ResponseCache';
 import {
-  annotationsKey,
-  EntityIndex,
-} from './services/EntityIndex/EntityIndex';
-import {
-  RenderedResponse,
-  ResponseCache,
-  sendRendered,
-} from './services/ResponseCache/ResponseCache';
+  EntityDataRead,
+  EntityReader,
+} from './services/EntityReader/EntityReader';
+import type { AzureMlReadApi } from './services/refs';
 
 const DEFAULT_PAGE_SIZE = 20;
 
 /** The HTTP API: parses (the OpenAPI spec validates), authorizes, responds. */
 export async function createRouter(deps: {
   httpAuth: HttpAuthService;
-  entityAccess: EntityAccess;
-  entityIndex: EntityIndex;
-  readService: AzureMlReadService;
+  entityReader: EntityReader;
+  readService: AzureMlReadApi;
   responses: ResponseCache;
 }): Promise<express.Router> {
-  const { httpAuth, entityAccess, entityIndex, readService, responses } = deps;
+  const { httpAuth, entityReader, readService, responses } = deps;
   const router = await createOpenApiRouter();
 
-  /**
-   * Answers a read of one entity's data. The caller's catalog read and permission check run
-   * first-class; when the entity index already knows the entity's annotations, the data read
-   * starts at the same time (so a cold request costs about one ARM round trip, not a catalog
-   * round trip plus one), and the answer is sent only after the check passed, built from the
-   * annotations the check returned.
-   */
+  /** Answers a read of the entity named by the path, for the authenticated caller. */
   const entityRead = async (
-    req: express.Request,
+    req: express.Request<{ kind: string; namespace: string; name: string }>,
     res: express.Response,
-    route: string,
-    query: Record<string, string | undefined>,
-    produce: (annotations: AzureMlAnnotations) => Promise<unknown>,
+    read: EntityDataRead,
   ) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    // Entity names, kinds and namespaces are ASCII ([A-Za-z0-9-_.]), so this is exact.
     const { kind, namespace, name } = req.params;
-    const entityRef = `${kind}:${namespace}/${name}`;
-    const ref = entityRef.toLowerCase();
-    const queryKey = JSON.stringify(query);
-    const read = (annotations: AzureMlAnnotations) =>
-      responses.get(`${route}:${annotationsKey(annotations)}:${queryKey}`, () =>
-        produce(annotations),
-      );
-    const hint = entityIndex.get(ref);
-    let early: Promise<RenderedResponse> | undefined;
-    if (hint) {
-      early = read(hint);
-      early.catch(() => {}); // answered (or dropped) below, after the check
-    }
-    const annotations = await entityAccess.annotationsFor(
-      entityRef,
-      credentials,
+    sendRendered(
+      res,
+      await entityReader.read(
+        `${kind}:${namespace}/${name}`,
+        credentials,
+        read,
+      ),
     );
-    const hintHolds =
-      early !== undefined &&
-      annotationsKey(hint!) === annotationsKey(annotations);
-    if (!hintHolds) {
-      entityIndex.remember(ref, annotations);
-    }
-    const rendered = hintHolds ? await early! : await read(annotations);
-    sendRendered(res, rendered);
   };
 
   router.get('/health', (_req, res) => {
@@ -101,19 +66,17 @@ export async function createRouter(deps: {
 
   router.get('/entities/:kind/:namespace/:name/models', async (req, res) => {
     const { environment, cursor, limit } = req.query;
-    await entityRead(
-      req,
-      res,
-      'models',
-      { environment, cursor, limit },
-      annotations =>
+    await entityRead(req, res, {
+      route: 'models',
+      query: { environment, cursor, limit },
+      produce: annotations =>
         readService.listModelVersions({
           annotations,
           environment,
           cursor,
           limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
         }),
-    );
+    });
   });
 
   router.get(
@@ -121,30 +84,26 @@ export async function createRouter(deps: {
     async (req, res) => {
       const { model, version } = req.params;
       const { environment } = req.query;
-      await entityRead(
-        req,
-        res,
-        'version',
-        { model, version, environment },
-        annotations =>
+      await entityRead(req, res, {
+        route: 'version',
+        query: { model, version, environment },
+        produce: annotations =>
           readService.getModelVersion({
             annotations,
             environment,
             model,
             version,
           }),
-      );
+      });
     },
   );
 
   router.get('/entities/:kind/:namespace/:name/runs', async (req, res) => {
     const { environment, status, cursor, limit } = req.query;
-    await entityRead(
-      req,
-      res,
-      'runs',
-      { environment, status, cursor, limit },
-      annotations =>
+    await entityRead(req, res, {
+      route: 'runs',
+      query: { environment, status, cursor, limit },
+      produce: annotations =>
         readService.listPipelineRuns({
           annotations,
           environment,
@@ -152,7 +111,7 @@ export async function createRouter(deps: {
           cursor,
           limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
         }),
-    );
+    });
   });
 
   return router;

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { createAzureMlEmulator } from '@internal/azure-ml-emulator';
+import { createAzureMlEmulator, DEV } from '@internal/azure-ml-emulator';
 import { setupServer } from 'msw/node';
 import { readAzureMlConfig } from '../../config';
 import { AzureMlClient } from './AzureMlClient';
@@ -9,18 +9,21 @@ const ARM = 'https://management.azure.com';
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
 const server = setupServer(...emulator.handlers);
 
-function client(readBudget: { perSecond: number; burst: number }) {
+function client(
+  readBudget: { perSecond: number; burst: number },
+  retryDelayMs = 800,
+) {
   const config = readAzureMlConfig(
     new ConfigReader({
       azureMl: {
-        arm: { endpoint: ARM, credential: 'none', readBudget },
+        arm: { endpoint: ARM, credential: 'none', readBudget, retryDelayMs },
         environments: {
           dev: {
-            subscriptionId: '11111111-1111-4111-8111-111111111111',
-            resourceGroup: 'rg-aml-dev',
-            workspace: 'mlw-dev',
-            registry: 'mlr-dev',
-            location: 'westeurope',
+            subscriptionId: DEV.subscriptionId,
+            resourceGroup: DEV.resourceGroup,
+            workspace: DEV.workspace,
+            registry: DEV.registry,
+            location: DEV.location,
           },
         },
       },
@@ -35,26 +38,76 @@ function client(readBudget: { perSecond: number; burst: number }) {
 }
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => emulator.stats.reset());
+afterEach(() => {
+  emulator.stats.reset();
+  emulator.faults.reset();
+});
+
+/** Lets the HTTP exchange with the emulator run (real I/O turns) while timers are fake. */
+async function settle() {
+  for (let i = 0; i < 50; i++) {
+    await new Promise(resolve => setImmediate(resolve));
+  }
+}
 afterAll(() => server.close());
 
 describe('AzureMlClient', () => {
   it('keeps to the read budget by queueing, never failing (10/s, burst 2)', async () => {
-    const { client: armClient, env } = client({ perSecond: 10, burst: 2 });
-    const started = performance.now();
-    const finished: number[] = [];
-    await Promise.all(
-      Array.from({ length: 12 }, () =>
+    // Fake clock for the read budget's timers; the HTTP exchange with the emulator runs on
+    // real I/O turns (setImmediate, nextTick), so `settle` lets it finish between steps.
+    jest.useFakeTimers({
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'],
+    });
+    try {
+      const { client: armClient, env } = client({ perSecond: 10, burst: 2 });
+      let finished = 0;
+      const all = Array.from({ length: 12 }, () =>
         armClient
           .getModelContainerTags(env, 'taxi-fare-model')
-          .then(() => finished.push(performance.now() - started)),
-      ),
-    );
-    // 2 reads at once, then 10 more at 10 per second: about one second in all.
-    expect(emulator.stats.byRoute.RegistryModelContainers_Get).toBe(12);
-    expect(Math.max(...finished)).toBeGreaterThanOrEqual(900);
-    const sorted = [...finished].sort((a, b) => a - b);
-    expect(sorted[11] - sorted[2]).toBeGreaterThanOrEqual(800);
+          .then(() => finished++),
+      );
+      await settle();
+      expect(finished).toBe(2); // the burst at once ...
+      for (let step = 1; step <= 10; step++) {
+        await jest.advanceTimersByTimeAsync(100);
+        await settle();
+        expect(finished).toBe(2 + step); // ... then one more every 100 ms
+      }
+      await Promise.all(all);
+      expect(emulator.stats.byRoute.RegistryModelContainers_Get).toBe(12);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('waits for Retry-After after a 429, not for its own (shorter) retry delay', async () => {
+    jest.useFakeTimers({
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'],
+    });
+    try {
+      const { client: armClient, env } = client(
+        { perSecond: 20, burst: 20 },
+        10,
+      );
+      emulator.faults.set({
+        routes: {
+          RegistryModelContainers_Get: { throttle: { retryAfterSeconds: 1 } },
+        },
+      });
+      const pending = armClient.getModelContainerTags(env, 'taxi-fare-model');
+      await settle();
+      expect(emulator.stats.byRoute.RegistryModelContainers_Get).toBe(1);
+      emulator.faults.reset();
+      await jest.advanceTimersByTimeAsync(990);
+      await settle();
+      expect(emulator.stats.byRoute.RegistryModelContainers_Get).toBe(1);
+      await jest.advanceTimersByTimeAsync(20);
+      await settle();
+      expect(emulator.stats.byRoute.RegistryModelContainers_Get).toBe(2);
+      await expect(pending).resolves.toBeDefined();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('reads the first page of versions with one ARM call, newest first', async () => {

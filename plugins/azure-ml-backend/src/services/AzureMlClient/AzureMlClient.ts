@@ -18,7 +18,7 @@ import {
   PipelineRun,
 } from '@internal/plugin-azure-ml-common';
 import { AzureMlConfig, EnvironmentConfig } from '../../config';
-import { ArmReadBudget } from '../ArmReadBudget/armReadBudgetPolicy';
+import { ArmReadBudget } from './ArmReadBudget';
 import {
   ArmList,
   ArmModelContainer,

@@ -12,9 +12,9 @@ import {
   PipelineRunStatus,
 } from '@internal/plugin-azure-ml-common';
 import { AzureMlConfig, EnvironmentConfig } from '../../config';
-import { AzureMlClient } from '../AzureMlClient/AzureMlClient';
+import type { AzureMlArmClient } from '../refs';
 import { applyAliases, workspaceStudioUrl } from '../AzureMlClient/mappers';
-import { ReadThroughCache } from '../ReadThroughCache/ReadThroughCache';
+import { ReadThroughCache } from '../../lib/ReadThroughCache';
 import { PagedSource, readMergedPage } from './pagedMerge';
 
 /**
@@ -62,7 +62,7 @@ export class AzureMlReadService {
   constructor(
     private readonly deps: {
       config: AzureMlConfig;
-      client: AzureMlClient;
+      client: AzureMlArmClient;
       cache: ReadThroughCache;
       logger: LoggerService;
     },

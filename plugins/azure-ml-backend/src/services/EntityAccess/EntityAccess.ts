@@ -12,7 +12,7 @@ import {
 } from '@internal/plugin-azure-ml-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ReadThroughCache } from '../ReadThroughCache/ReadThroughCache';
+import { ReadThroughCache } from '../../lib/ReadThroughCache';
 
 /** What one caller may see of one entity; cached briefly per caller and entity. */
 type Access =

@@ -1,3 +1,5 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import { JsonValue } from '@backstage/types';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ReadThroughCache } from './ReadThroughCache';
 
@@ -6,12 +8,14 @@ describe('ReadThroughCache', () => {
     const cache = new ReadThroughCache(mockServices.cache.mock(), {
       enabled: false,
     });
-    const load = jest.fn(
-      () => new Promise<string>(resolve => setTimeout(() => resolve('v'), 20)),
-    );
-    const values = await Promise.all(
-      Array.from({ length: 100 }, () => cache.get('k', 1000, load)),
-    );
+    let finish: (value: string) => void = () => {};
+    const pending = new Promise<string>(resolve => {
+      finish = resolve;
+    });
+    const load = jest.fn(() => pending);
+    const reads = Array.from({ length: 100 }, () => cache.get('k', 1000, load));
+    finish('v'); // the load ends only after every reader has asked
+    const values = await Promise.all(reads);
     expect(values).toEqual(Array(100).fill('v'));
     expect(load).toHaveBeenCalledTimes(1);
     await cache.get('k', 1000, load);
@@ -19,10 +23,12 @@ describe('ReadThroughCache', () => {
   });
 
   it('keeps values for their TTL and does not keep failures', async () => {
-    const store = new Map<string, unknown>();
+    const store = new Map<string, JsonValue>();
     const backing = mockServices.cache.mock({
-      get: jest.fn(async (key: string) => store.get(key)) as any,
-      set: jest.fn(async (key: string, value: unknown) => {
+      get: jest.fn(async (key: string) =>
+        store.get(key),
+      ) as CacheService['get'],
+      set: jest.fn(async (key: string, value: JsonValue) => {
         store.set(key, value);
       }),
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
-import { LocalCache } from '../LocalCache/LocalCache';
+import { LocalCache } from './LocalCache';
 
 /** A JSON answer serialized once, with its entity tag. */
 export interface RenderedResponse {

@@ -11,14 +11,18 @@ describe('ResponseCache', () => {
   it('shares one rendering between concurrent requests for a key', async () => {
     const cache = new ResponseCache({ enabled: true });
     let produced = 0;
+    let finish: () => void = () => {};
+    const released = new Promise<void>(resolve => {
+      finish = resolve;
+    });
     const produce = async () => {
       produced += 1;
-      await new Promise(resolve => setTimeout(resolve, 10));
+      await released;
       return { n: produced };
     };
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => cache.get('k', produce)),
-    );
+    const reads = Array.from({ length: 20 }, () => cache.get('k', produce));
+    finish(); // the rendering ends only after every request has asked
+    const results = await Promise.all(reads);
     expect(produced).toBe(1);
     expect(new Set(results).size).toBe(1);
   });

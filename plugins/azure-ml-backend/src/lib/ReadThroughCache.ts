@@ -1,6 +1,6 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
-import { LocalCache } from '../LocalCache/LocalCache';
+import { LocalCache } from './LocalCache';
 
 /** Longest time a value is served from process memory without asking the cache service. */
 const LOCAL_TTL_MS = 2000;

@@ -1,5 +1,5 @@
 import { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { TokenBucket } from './TokenBucket';
+import { TokenBucket } from '../../lib/TokenBucket';
 
 /** Name of the pipeline policy, for `pipeline.removePolicy` / diagnostics. */
 export const armReadBudgetPolicyName = 'azureMlArmReadBudget';

@@ -1,0 +1,113 @@
+import {
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readAzureMlConfig } from '../config';
+import { ReadThroughCache } from '../lib/ReadThroughCache';
+import { AzureMlClient } from './AzureMlClient/AzureMlClient';
+import { AzureMlReadService } from './AzureMlReadService/AzureMlReadService';
+import { EntityAccess } from './EntityAccess/EntityAccess';
+
+/*
+ * The plugin's services, each with a default factory built from core services and
+ * `azureMl.*` config. `plugin.ts` only wires them; a test or an adopter swaps one with
+ * `createServiceFactory({ service: <ref>, ... })` in `startTestBackend({ features })` or the
+ * backend's feature list.
+ */
+
+/** The public surface of a class: what other services may call. */
+type PublicOf<T> = Pick<T, keyof T>;
+
+/** The ARM client (the only code that talks to Azure). */
+export type AzureMlArmClient = PublicOf<AzureMlClient>;
+
+/** The read side: environments, registries, an entity's model versions and runs. */
+export type AzureMlReadApi = PublicOf<AzureMlReadService>;
+
+/** "This entity, for this caller" → its Azure ML annotations, or a 404/403/400 error. */
+export type AzureMlEntityAccess = PublicOf<EntityAccess>;
+
+/** Read-through cache over `coreServices.cache` with single-flight (`azureMl.cache`). */
+export const azureMlCacheServiceRef = createServiceRef<ReadThroughCache>({
+  id: 'azure-ml.read-through-cache',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { rootConfig: coreServices.rootConfig, cache: coreServices.cache },
+      factory: ({ rootConfig, cache }) => {
+        const config = readAzureMlConfig(rootConfig);
+        return new ReadThroughCache(cache, {
+          enabled: config.cache.enabled,
+          singleFlight: config.cache.singleFlight,
+        });
+      },
+    }),
+});
+
+/** The Azure Resource Manager client of the plugin (`azureMl.arm`, `azureMl.environments`). */
+export const azureMlArmClientServiceRef = createServiceRef<AzureMlArmClient>({
+  id: 'azure-ml.arm-client',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        rootConfig: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      factory: ({ rootConfig, logger }) =>
+        AzureMlClient.fromConfig(readAzureMlConfig(rootConfig), { logger }),
+    }),
+});
+
+/** The read service over the ARM client and the read-through cache. */
+export const azureMlReadServiceRef = createServiceRef<AzureMlReadApi>({
+  id: 'azure-ml.read',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        rootConfig: coreServices.rootConfig,
+        logger: coreServices.logger,
+        client: azureMlArmClientServiceRef,
+        cache: azureMlCacheServiceRef,
+      },
+      factory: ({ rootConfig, logger, client, cache }) =>
+        new AzureMlReadService({
+          config: readAzureMlConfig(rootConfig),
+          client,
+          cache,
+          logger,
+        }),
+    }),
+});
+
+/** The entity access check (catalog read with the caller's credentials + permission). */
+export const azureMlEntityAccessServiceRef =
+  createServiceRef<AzureMlEntityAccess>({
+    id: 'azure-ml.entity-access',
+    scope: 'plugin',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {
+          rootConfig: coreServices.rootConfig,
+          auth: coreServices.auth,
+          permissions: coreServices.permissions,
+          catalog: catalogServiceRef,
+          cache: azureMlCacheServiceRef,
+        },
+        factory: ({ rootConfig, auth, permissions, catalog, cache }) =>
+          new EntityAccess({
+            auth,
+            catalog,
+            permissions,
+            cache,
+            ttlMs: readAzureMlConfig(rootConfig).cache.ttl.access,
+          }),
+      }),
+  });
