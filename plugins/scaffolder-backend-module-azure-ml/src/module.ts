@@ -2,13 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { CatalogClient } from '@backstage/catalog-client';
 import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import {
-  createEnvironmentRenderAction,
-  createEnvironmentValidateAction,
-} from './actions/environment/actions';
+import { createEnvironmentRenderAction } from './actions/environment/render';
+import { createEnvironmentValidateAction } from './actions/environment/validate';
 import { createFetchPipelinesAction } from './actions/pipelines/fetch';
 import { createProjectValidateAction } from './actions/project/validate';
 import { createPublishLocalAction } from './actions/publish/local';
@@ -29,10 +27,9 @@ export const scaffolderModuleAzureMl = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         reader: coreServices.urlReader,
-        auth: coreServices.auth,
-        discovery: coreServices.discovery,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config, reader, auth, discovery }) {
+      async init({ scaffolder, config, reader, catalog }) {
         // Each action lives in its own file under ./actions and is added here.
         scaffolder.addActions(
           createProjectValidateAction({ config }),
@@ -42,10 +39,7 @@ export const scaffolderModuleAzureMl = createBackendModule({
             integrations: ScmIntegrations.fromConfig(config),
           }),
           createPublishLocalAction({ config }),
-          createEnvironmentValidateAction({
-            catalog: new CatalogClient({ discoveryApi: discovery }),
-            auth,
-          }),
+          createEnvironmentValidateAction({ catalog }),
           createEnvironmentRenderAction(),
           createTerraformValidateAction({
             modulesDir: resolveTerraformModulesDir(config),

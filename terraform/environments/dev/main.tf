@@ -1,74 +1,18 @@
-# One Azure ML environment: flat VNet with Bastion, links to the central AML DNS zones, a
-# registry (system-assigned identity) and a private-only workspace with managed VNet.
+# One Azure ML environment: the platform's standard composition (terraform/modules/aml-environment).
 # Identical in every environment; only terraform.tfvars and backend.hcl differ.
 
-locals {
-  tags = merge(var.tags, {
-    environment = var.name
-    platform    = "azure-ml"
-    managed-by  = "terraform"
-  })
-}
-
-resource "azurerm_resource_group" "network" {
-  name     = "rg-aml-${var.name}-network"
-  location = var.location
-  tags     = local.tags
-}
-
-resource "azurerm_resource_group" "workspace" {
-  name     = "rg-aml-${var.name}"
-  location = var.location
-  tags     = local.tags
-}
-
-module "network" {
-  source = "../../modules/network"
+module "environment" {
+  source = "../../modules/aml-environment"
 
   name                         = var.name
+  name_suffix                  = var.name_suffix
   location                     = var.location
-  resource_group_name          = azurerm_resource_group.network.name
   address_space                = var.address_space
   subnet_cidrs                 = var.subnet_cidrs
+  dns_resource_group_name      = var.dns_resource_group_name
   jumpbox_admin_ssh_public_key = var.jumpbox_admin_ssh_public_key
-  tags                         = local.tags
-}
-
-# The zones are owned by terraform/shared-dns; an environment only links its VNet to them.
-module "private_dns" {
-  source = "../../modules/private-dns"
-
-  resource_group_name   = var.dns_resource_group_name
-  create_zones          = false
-  virtual_network_links = { (var.name) = module.network.virtual_network_id }
-  tags                  = local.tags
-}
-
-module "registry" {
-  source = "../../modules/aml-registry-smi"
-
-  name                       = "mlr-${var.name}"
-  location                   = var.location
-  resource_group_id          = azurerm_resource_group.workspace.id
-  resource_group_name        = azurerm_resource_group.workspace.name
-  private_endpoint_subnet_id = module.network.private_endpoint_subnet_id
-  private_dns_zone_ids       = module.private_dns.zone_ids
-  log_analytics_workspace_id = module.workspace.log_analytics_workspace_id
-  tags                       = local.tags
-}
-
-module "workspace" {
-  source = "../../modules/aml-managed-umi"
-
-  name                       = var.name
-  name_suffix                = var.name_suffix
-  location                   = var.location
-  resource_group_name        = azurerm_resource_group.workspace.name
-  resource_group_id          = azurerm_resource_group.workspace.id
-  private_endpoint_subnet_id = module.network.private_endpoint_subnet_id
-  private_dns_zone_ids       = module.private_dns.zone_ids
-  registry_ids               = merge({ (var.name) = module.registry.registry_id }, var.consumed_registry_ids)
-  compute_vm_size            = var.compute_vm_size
-  compute_max_nodes          = var.compute_max_nodes
-  tags                       = local.tags
+  consumed_registry_ids        = var.consumed_registry_ids
+  compute_vm_size              = var.compute_vm_size
+  compute_max_nodes            = var.compute_max_nodes
+  tags                         = var.tags
 }

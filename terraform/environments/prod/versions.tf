@@ -1,3 +1,5 @@
+# What only a root module holds: the backend and the provider configurations (the providers are
+# pinned here as in every module).
 terraform {
   required_version = ">= 1.6.0"
 

@@ -261,108 +261,62 @@ resource "azurerm_machine_learning_compute_cluster" "cpu" {
 
 # --- Private endpoints in the environment VNet (DNS in the central zones) ------------------
 
-resource "azurerm_private_endpoint" "workspace" {
-  name                = "pe-${local.workspace_name}"
-  location            = var.location
-  resource_group_name = var.resource_group_name
-  subnet_id           = var.private_endpoint_subnet_id
-  tags                = var.tags
+locals {
+  # api + notebooks are mandatory for the workspace; the instances zone is included when the
+  # platform has it so compute instance names resolve to this (workspace) endpoint.
+  workspace_zones = compact([
+    local.zone["privatelink.api.azureml.ms"],
+    local.zone["privatelink.notebooks.azure.net"],
+    lookup(local.zone, "instances.azureml.ms", ""),
+  ])
 
-  private_service_connection {
-    name                           = "psc-${local.workspace_name}"
-    private_connection_resource_id = azurerm_machine_learning_workspace.this.id
-    subresource_names              = ["amlworkspace"]
-    is_manual_connection           = false
-  }
-
-  # api + notebooks are mandatory; the instances zone is included when the platform has it so
-  # compute instance names resolve to this (workspace) endpoint.
-  private_dns_zone_group {
-    name = "central-aml-dns"
-    private_dns_zone_ids = compact([
-      local.zone["privatelink.api.azureml.ms"],
-      local.zone["privatelink.notebooks.azure.net"],
-      lookup(local.zone, "instances.azureml.ms", ""),
-    ])
+  # key => pe-/psc- name, target, sub-resource, DNS zone group and its central zones.
+  private_endpoints = {
+    workspace          = { name = local.workspace_name, target = azurerm_machine_learning_workspace.this.id, subresource = "amlworkspace", zone_group = "central-aml-dns", zones = local.workspace_zones }
+    storage_blob       = { name = "${local.storage_account_name}-blob", target = azurerm_storage_account.this.id, subresource = "blob", zone_group = "central-blob-dns", zones = [local.zone["privatelink.blob.core.windows.net"]] }
+    storage_file       = { name = "${local.storage_account_name}-file", target = azurerm_storage_account.this.id, subresource = "file", zone_group = "central-file-dns", zones = [local.zone["privatelink.file.core.windows.net"]] }
+    key_vault          = { name = local.key_vault_name, target = azurerm_key_vault.this.id, subresource = "vault", zone_group = "central-vault-dns", zones = [local.zone["privatelink.vaultcore.azure.net"]] }
+    container_registry = { name = local.container_registry, target = azurerm_container_registry.this.id, subresource = "registry", zone_group = "central-acr-dns", zones = [local.zone["privatelink.azurecr.io"]] }
   }
 }
 
-resource "azurerm_private_endpoint" "storage_blob" {
-  name                = "pe-${local.storage_account_name}-blob"
-  location            = var.location
-  resource_group_name = var.resource_group_name
-  subnet_id           = var.private_endpoint_subnet_id
-  tags                = var.tags
+module "private_endpoint" {
+  source   = "../private-endpoint"
+  for_each = local.private_endpoints
 
-  private_service_connection {
-    name                           = "psc-${local.storage_account_name}-blob"
-    private_connection_resource_id = azurerm_storage_account.this.id
-    subresource_names              = ["blob"]
-    is_manual_connection           = false
-  }
-
-  private_dns_zone_group {
-    name                 = "central-blob-dns"
-    private_dns_zone_ids = [local.zone["privatelink.blob.core.windows.net"]]
-  }
+  name                 = each.value.name
+  location             = var.location
+  resource_group_name  = var.resource_group_name
+  subnet_id            = var.private_endpoint_subnet_id
+  resource_id          = each.value.target
+  subresource_name     = each.value.subresource
+  dns_zone_group_name  = each.value.zone_group
+  private_dns_zone_ids = each.value.zones
+  tags                 = var.tags
 }
 
-resource "azurerm_private_endpoint" "storage_file" {
-  name                = "pe-${local.storage_account_name}-file"
-  location            = var.location
-  resource_group_name = var.resource_group_name
-  subnet_id           = var.private_endpoint_subnet_id
-  tags                = var.tags
-
-  private_service_connection {
-    name                           = "psc-${local.storage_account_name}-file"
-    private_connection_resource_id = azurerm_storage_account.this.id
-    subresource_names              = ["file"]
-    is_manual_connection           = false
-  }
-
-  private_dns_zone_group {
-    name                 = "central-file-dns"
-    private_dns_zone_ids = [local.zone["privatelink.file.core.windows.net"]]
-  }
+# Addresses before the private-endpoint module (state of environments deployed earlier).
+moved {
+  from = azurerm_private_endpoint.workspace
+  to   = module.private_endpoint["workspace"].azurerm_private_endpoint.this
 }
 
-resource "azurerm_private_endpoint" "key_vault" {
-  name                = "pe-${local.key_vault_name}"
-  location            = var.location
-  resource_group_name = var.resource_group_name
-  subnet_id           = var.private_endpoint_subnet_id
-  tags                = var.tags
-
-  private_service_connection {
-    name                           = "psc-${local.key_vault_name}"
-    private_connection_resource_id = azurerm_key_vault.this.id
-    subresource_names              = ["vault"]
-    is_manual_connection           = false
-  }
-
-  private_dns_zone_group {
-    name                 = "central-vault-dns"
-    private_dns_zone_ids = [local.zone["privatelink.vaultcore.azure.net"]]
-  }
+moved {
+  from = azurerm_private_endpoint.storage_blob
+  to   = module.private_endpoint["storage_blob"].azurerm_private_endpoint.this
 }
 
-resource "azurerm_private_endpoint" "container_registry" {
-  name                = "pe-${local.container_registry}"
-  location            = var.location
-  resource_group_name = var.resource_group_name
-  subnet_id           = var.private_endpoint_subnet_id
-  tags                = var.tags
+moved {
+  from = azurerm_private_endpoint.storage_file
+  to   = module.private_endpoint["storage_file"].azurerm_private_endpoint.this
+}
 
-  private_service_connection {
-    name                           = "psc-${local.container_registry}"
-    private_connection_resource_id = azurerm_container_registry.this.id
-    subresource_names              = ["registry"]
-    is_manual_connection           = false
-  }
+moved {
+  from = azurerm_private_endpoint.key_vault
+  to   = module.private_endpoint["key_vault"].azurerm_private_endpoint.this
+}
 
-  private_dns_zone_group {
-    name                 = "central-acr-dns"
-    private_dns_zone_ids = [local.zone["privatelink.azurecr.io"]]
-  }
+moved {
+  from = azurerm_private_endpoint.container_registry
+  to   = module.private_endpoint["container_registry"].azurerm_private_endpoint.this
 }

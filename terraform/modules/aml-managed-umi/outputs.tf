@@ -45,5 +45,5 @@ output "log_analytics_workspace_id" {
 
 output "workspace_private_endpoint_id" {
   description = "ID of the workspace private endpoint (its FQDNs are checked by the portal's DNS validation)."
-  value       = azurerm_private_endpoint.workspace.id
+  value       = module.private_endpoint["workspace"].id
 }

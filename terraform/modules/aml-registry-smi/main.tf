@@ -39,25 +39,25 @@ resource "azapi_resource" "registry" {
   response_export_values = ["properties.discoveryUrl", "properties.mlFlowRegistryUri"]
 }
 
-resource "azurerm_private_endpoint" "registry" {
-  name                = "pe-${var.name}"
-  location            = var.location
-  resource_group_name = var.resource_group_name
-  subnet_id           = var.private_endpoint_subnet_id
-  tags                = var.tags
+# Registry FQDNs live in the central api zone (<guid>.registry.<region>.privatelink.api.azureml.ms).
+module "private_endpoint" {
+  source = "../private-endpoint"
 
-  private_service_connection {
-    name                           = "psc-${var.name}"
-    private_connection_resource_id = azapi_resource.registry.id
-    subresource_names              = ["amlregistry"]
-    is_manual_connection           = false
-  }
+  name                 = var.name
+  location             = var.location
+  resource_group_name  = var.resource_group_name
+  subnet_id            = var.private_endpoint_subnet_id
+  resource_id          = azapi_resource.registry.id
+  subresource_name     = "amlregistry"
+  dns_zone_group_name  = "central-aml-dns"
+  private_dns_zone_ids = [var.private_dns_zone_ids["privatelink.api.azureml.ms"]]
+  tags                 = var.tags
+}
 
-  # Registry FQDNs live in the central api zone (<guid>.registry.<region>.privatelink.api.azureml.ms).
-  private_dns_zone_group {
-    name                 = "central-aml-dns"
-    private_dns_zone_ids = [var.private_dns_zone_ids["privatelink.api.azureml.ms"]]
-  }
+# Address before the private-endpoint module (state of environments deployed earlier).
+moved {
+  from = azurerm_private_endpoint.registry
+  to   = module.private_endpoint.azurerm_private_endpoint.this
 }
 
 resource "azurerm_monitor_diagnostic_setting" "registry" {

@@ -15,5 +15,5 @@ output "principal_id" {
 
 output "private_endpoint_id" {
   description = "ID of the registry's private endpoint."
-  value       = azurerm_private_endpoint.registry.id
+  value       = module.private_endpoint.id
 }

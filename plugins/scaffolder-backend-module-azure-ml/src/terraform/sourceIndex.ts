@@ -74,7 +74,10 @@ export class SourceIndex {
   }
 
   /** Finds the first line matching a pattern inside a span. */
-  findLine(pattern: RegExp, within: LineRange = this.whole): number | undefined {
+  findLine(
+    pattern: RegExp,
+    within: LineRange = this.whole,
+  ): number | undefined {
     for (let i = within.start; i <= within.end; i++) {
       if (pattern.test(this.lines[i])) return i;
     }

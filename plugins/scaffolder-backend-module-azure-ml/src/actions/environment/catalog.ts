@@ -1,5 +1,4 @@
-import { AuthService } from '@backstage/backend-plugin-api';
-import { CatalogApi } from '@backstage/catalog-client';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import {
   ENVIRONMENT_RESOURCE_TYPE,
@@ -13,13 +12,9 @@ import {
  */
 export async function readExistingEnvironments(
   ctx: ActionContext<any, any>,
-  deps: { catalog: CatalogApi; auth: AuthService },
+  catalog: CatalogService,
 ): Promise<ExistingEnvironment[]> {
-  const { token } = await deps.auth.getPluginRequestToken({
-    onBehalfOf: await ctx.getInitiatorCredentials(),
-    targetPluginId: 'catalog',
-  });
-  const { items } = await deps.catalog.getEntities(
+  const { items } = await catalog.getEntities(
     {
       filter: { kind: 'Resource', 'spec.type': ENVIRONMENT_RESOURCE_TYPE },
       fields: [
@@ -30,7 +25,7 @@ export async function readExistingEnvironments(
         'spec',
       ],
     },
-    { token },
+    { credentials: await ctx.getInitiatorCredentials() },
   );
   return existingEnvironmentsFrom(items);
 }

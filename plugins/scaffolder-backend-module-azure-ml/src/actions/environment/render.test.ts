@@ -1,0 +1,100 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import fs from 'fs-extra';
+import path from 'node:path';
+import yaml from 'yaml';
+import { assertValidTerraform } from '../../terraform/validator';
+import { createTerraformValidateAction } from '../terraform/validate';
+import { createEnvironmentRenderAction } from './render';
+import { examples } from './render.examples';
+import { stagingEnvironment } from './validate.examples';
+
+const repoRoot = path.resolve(__dirname, '../../../../..');
+const modulesDir = path.join(repoRoot, 'terraform/modules');
+const skeleton = path.join(
+  repoRoot,
+  'templates/create-ml-environment/skeleton',
+);
+
+describe('azure-ml:environment:render and azure-ml:terraform:validate', () => {
+  const workspace = createMockDirectory();
+  const render = createEnvironmentRenderAction();
+  const validate = createTerraformValidateAction({ modulesDir });
+
+  beforeEach(() => workspace.clear());
+
+  /** What the template's fetch:template step puts in the workspace. */
+  const fetchSkeleton = (name: string) =>
+    fs.copy(skeleton, workspace.resolve(`terraform/environments/${name}`), {
+      filter: src => !src.endsWith('.md') && !src.endsWith('.yaml'),
+    });
+
+  it('runs the render example, and the rendered environment parses and validates', async () => {
+    await fetchSkeleton('staging');
+    const ctx = createMockActionContext({
+      input: yaml.parse(examples[0].example).steps[0].input,
+      workspacePath: workspace.path,
+      isDryRun: true,
+    });
+    await render.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'path',
+      'terraform/environments/staging',
+    );
+    const dir = workspace.resolve('terraform/environments/staging');
+    expect(
+      await fs.readFile(path.join(dir, 'terraform.tfvars'), 'utf8'),
+    ).toContain('address_space           = "10.30.0.0/16"');
+    await assertValidTerraform(dir, { modulesDir });
+
+    const validateCtx = createMockActionContext({
+      input: { path: 'terraform/environments/staging' },
+      workspacePath: workspace.path,
+      isDryRun: true,
+    });
+    await validate.handler(validateCtx);
+    expect(validateCtx.output).toHaveBeenCalledWith('valid', true);
+    expect(validateCtx.output).toHaveBeenCalledWith('fileCount', 6);
+  });
+
+  it('escapes values even when render is called without validation', async () => {
+    await fetchSkeleton('staging');
+    await render.handler(
+      createMockActionContext({
+        input: {
+          ...stagingEnvironment,
+          tags: { note: '${file("/etc/passwd")}"\n}' },
+        },
+        workspacePath: workspace.path,
+      }),
+    );
+    const tfvars = await fs.readFile(
+      workspace.resolve('terraform/environments/staging/terraform.tfvars'),
+      'utf8',
+    );
+    expect(tfvars).toContain('"note"  = "$${file(\\"/etc/passwd\\")}\\"\\n}"');
+    await assertValidTerraform(
+      workspace.resolve('terraform/environments/staging'),
+      { modulesDir },
+    );
+  });
+
+  it('keeps the skeleton root module identical to terraform/environments/dev and prod', async () => {
+    for (const file of [
+      'main.tf',
+      'variables.tf',
+      'outputs.tf',
+      'versions.tf',
+    ]) {
+      const expected = await fs.readFile(path.join(skeleton, file), 'utf8');
+      for (const env of ['dev', 'prod']) {
+        expect(
+          await fs.readFile(
+            path.join(repoRoot, 'terraform/environments', env, file),
+            'utf8',
+          ),
+        ).toBe(expected);
+      }
+    }
+  });
+});

@@ -1,0 +1,4 @@
+output "id" {
+  description = "ID of the private endpoint."
+  value       = azurerm_private_endpoint.this.id
+}
