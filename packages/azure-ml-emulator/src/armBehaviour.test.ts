@@ -21,7 +21,11 @@ afterAll(() => server.close());
 const url = (p: string) => (p.startsWith('http') ? p : `${BASE}${p}`);
 const get = (p: string, init?: RequestInit) => fetch(url(p), init);
 const put = (p: string, body: unknown) =>
-  fetch(url(p), { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  fetch(url(p), {
+    method: 'PUT',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 
 async function collect(p: string) {
   const items: any[] = [];
@@ -44,16 +48,26 @@ describe('ARM conventions', () => {
   it('requires and checks api-version', async () => {
     const missing = await get(paths.workspace());
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error.code).toBe('MissingApiVersionParameter');
+    expect((await missing.json()).error.code).toBe(
+      'MissingApiVersionParameter',
+    );
     const invalid = await get(`${paths.workspace()}?api-version=2019-01-01`);
     expect(invalid.status).toBe(400);
-    expect((await invalid.json()).error.code).toBe('InvalidApiVersionParameter');
-    const tooOldForRegistries = await get(`${paths.registry()}?api-version=2022-05-01`);
-    expect((await tooOldForRegistries.json()).error.code).toBe('InvalidApiVersionParameter');
+    expect((await invalid.json()).error.code).toBe(
+      'InvalidApiVersionParameter',
+    );
+    const tooOldForRegistries = await get(
+      `${paths.registry()}?api-version=2022-05-01`,
+    );
+    expect((await tooOldForRegistries.json()).error.code).toBe(
+      'InvalidApiVersionParameter',
+    );
   });
 
   it('answers 404 ResourceNotFound with an ARM error body and request id', async () => {
-    const res = await get(`${paths.registry()}/models/taxi-fare-model/versions/999?${API}`);
+    const res = await get(
+      `${paths.registry()}/models/taxi-fare-model/versions/999?${API}`,
+    );
     expect(res.status).toBe(404);
     expect(res.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const body = await res.json();
@@ -62,29 +76,51 @@ describe('ARM conventions', () => {
   });
 
   it('accepts any casing of the fixed id segments', async () => {
-    const res = await get(`${paths.workspace().replace('resourceGroups', 'resourcegroups').replace('Microsoft.MachineLearningServices', 'microsoft.machinelearningservices')}?${API}`);
+    const res = await get(
+      `${paths
+        .workspace()
+        .replace('resourceGroups', 'resourcegroups')
+        .replace(
+          'Microsoft.MachineLearningServices',
+          'microsoft.machinelearningservices',
+        )}?${API}`,
+    );
     expect(res.status).toBe(200);
     const ws = await res.json();
     expect(ws.properties.workspaceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(ws.properties.publicNetworkAccess).toBe('Disabled');
-    expect(ws.properties.managedNetwork.isolationMode).toBe('AllowOnlyApprovedOutbound');
+    expect(ws.properties.managedNetwork.isolationMode).toBe(
+      'AllowOnlyApprovedOutbound',
+    );
     expect(ws.properties.privateEndpointConnections).toHaveLength(1);
   });
 
   it('lists registries with their private endpoint connections', async () => {
-    const { items } = await collect(`/subscriptions/${PROD.subscriptionId}/providers/Microsoft.MachineLearningServices/registries?${API}`);
+    const { items } = await collect(
+      `/subscriptions/${PROD.subscriptionId}/providers/Microsoft.MachineLearningServices/registries?${API}`,
+    );
     expect(items.map(r => r.name)).toEqual(['mlr-prod']);
-    expect(items[0].properties.registryPrivateEndpointConnections[0].properties.registryPrivateLinkServiceConnectionState.status).toBe('Approved');
-    expect(items[0].properties.discoveryUrl).toContain('/registries/mlr-prod/discovery');
+    expect(
+      items[0].properties.registryPrivateEndpointConnections[0].properties
+        .registryPrivateLinkServiceConnectionState.status,
+    ).toBe('Approved');
+    expect(items[0].properties.discoveryUrl).toContain(
+      '/registries/mlr-prod/discovery',
+    );
   });
 });
 
 describe('model versions', () => {
   it('pages a 10,000-version registry returning every version exactly once', async () => {
-    const large = createAzureMlEmulator({ baseUrl: 'https://large.example', largeRegistryVersions: 10_000 });
+    const large = createAzureMlEmulator({
+      baseUrl: 'https://large.example',
+      largeRegistryVersions: 10_000,
+    });
     server.use(...large.handlers);
     const items: string[] = [];
-    let next: string | undefined = `https://large.example${versions}?${API}&$top=100`;
+    let next:
+      | string
+      | undefined = `https://large.example${versions}?${API}&$top=100`;
     while (next) {
       const body: any = await (await fetch(next)).json();
       items.push(...body.value.map((v: any) => v.name));
@@ -96,19 +132,30 @@ describe('model versions', () => {
   });
 
   it('orders by createdtime (parsed, whatever the offset) and by version', async () => {
-    const desc = (await collect(`${versions}?${API}&$orderBy=createdtime desc`)).items;
-    const times = desc.map(v => Date.parse(v.systemData.createdAt.replace(/(\.\d{3})\d+/, '$1')));
+    const desc = (await collect(`${versions}?${API}&$orderBy=createdtime desc`))
+      .items;
+    const times = desc.map(v =>
+      Date.parse(v.systemData.createdAt.replace(/(\.\d{3})\d+/, '$1')),
+    );
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(desc.some(v => !v.systemData.createdAt.endsWith('+00:00'))).toBe(true);
-    const asc = (await collect(`${versions}?${API}&$orderBy=version asc`)).items.map(v => v.name);
+    expect(desc.some(v => !v.systemData.createdAt.endsWith('+00:00'))).toBe(
+      true,
+    );
+    const asc = (
+      await collect(`${versions}?${API}&$orderBy=version asc`)
+    ).items.map(v => v.name);
     expect(asc).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect((await get(`${versions}?${API}&$orderBy=bogus`)).status).toBe(400);
   });
 
   it('carries metrics as string properties (one N/A) and job lineage', async () => {
     const { items } = await collect(`${versions}?${API}`);
-    expect(items.find(v => v.name === '4').properties.properties['metric.r2']).toBe('N/A');
-    const jobs = (await collect(`${paths.workspace()}/jobs?${API}&jobType=Pipeline`)).items.map(j => j.name);
+    expect(
+      items.find(v => v.name === '4').properties.properties['metric.r2'],
+    ).toBe('N/A');
+    const jobs = (
+      await collect(`${paths.workspace()}/jobs?${API}&jobType=Pipeline`)
+    ).items.map(j => j.name);
     for (const v of items) {
       expect(jobs).toContain(v.properties.jobName);
       expect(v.systemData.createdBy).toBeTruthy();
@@ -117,23 +164,37 @@ describe('model versions', () => {
 
   it('filters on tags and properties', async () => {
     const prod = `${paths.registry(PROD)}/models/taxi-fare-model/versions`;
-    expect((await collect(`${prod}?${API}&tags=champion`)).items.map(v => v.name)).toEqual(['8']);
-    expect((await collect(`${versions}?${API}&properties=metric.r2=N/A`)).items.map(v => v.name)).toEqual(['4']);
+    expect(
+      (await collect(`${prod}?${API}&tags=champion`)).items.map(v => v.name),
+    ).toEqual(['8']);
+    expect(
+      (await collect(`${versions}?${API}&properties=metric.r2=N/A`)).items.map(
+        v => v.name,
+      ),
+    ).toEqual(['4']);
   });
 
   it('keeps the champion pointer on the prod container', async () => {
-    const container = await (await get(`${paths.registry(PROD)}/models/taxi-fare-model?${API}`)).json();
+    const container = await (
+      await get(`${paths.registry(PROD)}/models/taxi-fare-model?${API}`)
+    ).json();
     expect(container.properties.tags.champion).toBe('8');
     expect(container.properties.latestVersion).toBe('8');
   });
 
   it('creates workspace versions synchronously (201, then 200 on update)', async () => {
     const target = `${paths.workspace()}/models/taxi-fare-model/versions/4?${API}`;
-    const created = await put(target, { properties: { properties: { 'metric.rmse': '3.1' } } });
+    const created = await put(target, {
+      properties: { properties: { 'metric.rmse': '3.1' } },
+    });
     expect(created.status).toBe(201);
-    const updated = await put(target, { properties: { tags: { stage: 'candidate' } } });
+    const updated = await put(target, {
+      properties: { tags: { stage: 'candidate' } },
+    });
     expect(updated.status).toBe(200);
-    expect((await (await get(target)).json()).properties.tags).toEqual({ stage: 'candidate' });
+    expect((await (await get(target)).json()).properties.tags).toEqual({
+      stage: 'candidate',
+    });
     expect((await put(target, 'nope')).status).toBe(400);
   });
 });
@@ -150,8 +211,15 @@ describe('long-running registry writes', () => {
   }
 
   it('completes through Azure-AsyncOperation polling, then GET shows the version', async () => {
-    const target = `${paths.registry(PROD)}/models/taxi-fare-model/versions/10?${API}`;
-    const res = await put(target, { properties: { modelUri: 'azureml://registries/mlr-dev/models/taxi-fare-model/versions/10' } });
+    const target = `${paths.registry(
+      PROD,
+    )}/models/taxi-fare-model/versions/10?${API}`;
+    const res = await put(target, {
+      properties: {
+        modelUri:
+          'azureml://registries/mlr-dev/models/taxi-fare-model/versions/10',
+      },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get('Location')).toContain('/mfeOperationResults/');
     expect((await get(target)).status).toBe(404);
@@ -176,8 +244,12 @@ describe('long-running registry writes', () => {
   });
 
   it('fails when the lroFailure fault is set, and nothing lands', async () => {
-    emulator.faults.set({ routes: { RegistryModelVersions_CreateOrUpdate: { lroFailure: true } } });
-    const target = `${paths.registry(PROD)}/models/taxi-fare-model/versions/11?${API}`;
+    emulator.faults.set({
+      routes: { RegistryModelVersions_CreateOrUpdate: { lroFailure: true } },
+    });
+    const target = `${paths.registry(
+      PROD,
+    )}/models/taxi-fare-model/versions/11?${API}`;
     const res = await put(target, { properties: {} });
     const { body } = await pollStatus(res.headers.get('Azure-AsyncOperation')!);
     expect(body.status).toBe('Failed');
@@ -189,24 +261,62 @@ describe('long-running registry writes', () => {
 
 describe('jobs', () => {
   it('lists ≥ 20 pipeline runs with all statuses, every one exactly once', async () => {
-    const { items, pages } = await collect(`${paths.workspace()}/jobs?${API}&jobType=Pipeline`);
+    const { items, pages } = await collect(
+      `${paths.workspace()}/jobs?${API}&jobType=Pipeline`,
+    );
     expect(pages).toBeGreaterThan(1);
     expect(items.length).toBeGreaterThanOrEqual(20);
     expect(new Set(items.map(j => j.name)).size).toBe(items.length);
     expect(new Set(items.map(j => j.properties.status))).toEqual(
-      new Set(['NotStarted', 'Starting', 'Provisioning', 'Preparing', 'Queued', 'Running', 'Finalizing', 'CancelRequested', 'Completed', 'Failed', 'Canceled', 'NotResponding', 'Paused']),
+      new Set([
+        'NotStarted',
+        'Starting',
+        'Provisioning',
+        'Preparing',
+        'Queued',
+        'Running',
+        'Finalizing',
+        'CancelRequested',
+        'Completed',
+        'Failed',
+        'Canceled',
+        'NotResponding',
+        'Paused',
+      ]),
     );
-    expect(items.every(j => j.properties.experimentName === 'taxi-fare-train')).toBe(true);
+    expect(
+      items.every(j => j.properties.experimentName === 'taxi-fare-train'),
+    ).toBe(true);
   });
 
   it('lists the steps of a pipeline run by the azureml.pipelinerunid property', async () => {
-    const { items } = await collect(`${paths.workspace()}/jobs?${API}&jobType=Pipeline&tag=trigger=schedule`);
+    const { items } = await collect(
+      `${paths.workspace()}/jobs?${API}&jobType=Pipeline&tag=trigger=schedule`,
+    );
     expect(items.length).toBeGreaterThan(0);
     const pipeline = items[0];
-    expect(Object.keys(pipeline.properties.jobs)).toEqual(['transform', 'train', 'compare', 'register']);
-    const steps = (await collect(`${paths.workspace()}/jobs?${API}&properties=azureml.pipelinerunid=${pipeline.name}`)).items;
-    expect(steps.map(s => s.properties.displayName).sort()).toEqual(['compare', 'register', 'train', 'transform']);
-    const step = await (await get(`${paths.workspace()}/jobs/${steps[0].name}?${API}`)).json();
+    expect(Object.keys(pipeline.properties.jobs)).toEqual([
+      'transform',
+      'train',
+      'compare',
+      'register',
+    ]);
+    const steps = (
+      await collect(
+        `${paths.workspace()}/jobs?${API}&properties=azureml.pipelinerunid=${
+          pipeline.name
+        }`,
+      )
+    ).items;
+    expect(steps.map(s => s.properties.displayName).sort()).toEqual([
+      'compare',
+      'register',
+      'train',
+      'transform',
+    ]);
+    const step = await (
+      await get(`${paths.workspace()}/jobs/${steps[0].name}?${API}`)
+    ).json();
     expect(step.properties.jobType).toBe('Command');
   });
 });
@@ -221,7 +331,9 @@ describe('faults', () => {
   });
 
   it('injects 5xx per route only', async () => {
-    emulator.faults.set({ routes: { Jobs: { errorRate: 1, errorStatus: 503 } } });
+    emulator.faults.set({
+      routes: { Jobs: { errorRate: 1, errorStatus: 503 } },
+    });
     expect((await get(`${paths.workspace()}/jobs?${API}`)).status).toBe(503);
     expect((await get(`${paths.workspace()}?${API}`)).status).toBe(200);
   });
@@ -234,7 +346,10 @@ describe('faults', () => {
   });
 
   it('can be set through the admin endpoint and counts ARM calls only', async () => {
-    const res = await fetch(`${BASE}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ errorRate: 1 }) });
+    const res = await fetch(`${BASE}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ errorRate: 1 }),
+    });
     expect(await res.json()).toEqual({ errorRate: 1 });
     expect((await get(`${paths.workspace()}?${API}`)).status).toBe(500);
     await fetch(`${BASE}/_emulator/faults`, { method: 'DELETE' });
@@ -246,15 +361,34 @@ describe('faults', () => {
   it('hides a zone link from ARM with missingZoneLink', async () => {
     const links = `${paths.dnsZones}/${CENTRAL_DNS.zones.notebooks}/virtualNetworkLinks?api-version=2024-06-01`;
     expect((await collect(links)).items).toHaveLength(2);
-    emulator.faults.set({ dns: { missingZoneLink: [{ zone: CENTRAL_DNS.zones.notebooks, virtualNetwork: 'vnet-aml-prod' }] } });
-    expect((await collect(links)).items.map(l => l.name)).toEqual(['link-vnet-aml-dev']);
+    emulator.faults.set({
+      dns: {
+        missingZoneLink: [
+          {
+            zone: CENTRAL_DNS.zones.notebooks,
+            virtualNetwork: 'vnet-aml-prod',
+          },
+        ],
+      },
+    });
+    expect((await collect(links)).items.map(l => l.name)).toEqual([
+      'link-vnet-aml-dev',
+    ]);
   });
 
   it('requires a bearer token only when configured so', async () => {
-    const strict = createAzureMlEmulator({ baseUrl: 'https://strict.example', requireAuth: true });
+    const strict = createAzureMlEmulator({
+      baseUrl: 'https://strict.example',
+      requireAuth: true,
+    });
     server.use(...strict.handlers);
-    expect((await fetch(`https://strict.example${paths.workspace()}?${API}`)).status).toBe(401);
-    const ok = await fetch(`https://strict.example${paths.workspace()}?${API}`, { headers: { authorization: 'Bearer x' } });
+    expect(
+      (await fetch(`https://strict.example${paths.workspace()}?${API}`)).status,
+    ).toBe(401);
+    const ok = await fetch(
+      `https://strict.example${paths.workspace()}?${API}`,
+      { headers: { authorization: 'Bearer x' } },
+    );
     expect(ok.status).toBe(200);
   });
 });
@@ -262,32 +396,71 @@ describe('faults', () => {
 describe('private networking', () => {
   it('serves private endpoints, NICs and A records that agree', async () => {
     const ws = await (await get(`${paths.workspace()}?${API}`)).json();
-    const peId = ws.properties.privateEndpointConnections[0].properties.privateEndpoint.id;
+    const peId =
+      ws.properties.privateEndpointConnections[0].properties.privateEndpoint.id;
     const pe = await (await get(`${peId}?api-version=2024-05-01`)).json();
-    const nic = await (await get(`${pe.properties.networkInterfaces[0].id}?api-version=2024-05-01`)).json();
-    const nicIps = nic.properties.ipConfigurations.map((c: any) => c.properties.privateIPAddress);
+    const nic = await (
+      await get(
+        `${pe.properties.networkInterfaces[0].id}?api-version=2024-05-01`,
+      )
+    ).json();
+    const nicIps = nic.properties.ipConfigurations.map(
+      (c: any) => c.properties.privateIPAddress,
+    );
     const apiFqdn = `${ws.properties.workspaceId}.workspace.westeurope.api.azureml.ms`;
-    const config = pe.properties.customDnsConfigs.find((c: any) => c.fqdn === apiFqdn);
+    const config = pe.properties.customDnsConfigs.find(
+      (c: any) => c.fqdn === apiFqdn,
+    );
     expect(nicIps).toContain(config.ipAddresses[0]);
     const record = await (
-      await get(`${paths.dnsZones}/${CENTRAL_DNS.zones.api}/A/${ws.properties.workspaceId}.workspace.westeurope?api-version=2024-06-01`)
+      await get(
+        `${paths.dnsZones}/${CENTRAL_DNS.zones.api}/A/${ws.properties.workspaceId}.workspace.westeurope?api-version=2024-06-01`,
+      )
     ).json();
-    expect(record.properties.aRecords[0].ipv4Address).toBe(config.ipAddresses[0]);
+    expect(record.properties.aRecords[0].ipv4Address).toBe(
+      config.ipAddresses[0],
+    );
     expect(record.properties.fqdn).toMatch(/\.$/);
-    const all = (await collect(`${paths.dnsZones}/${CENTRAL_DNS.zones.api}/ALL?api-version=2024-06-01`)).items;
-    expect(all.map(r => r.type)).toContain('Microsoft.Network/privateDnsZones/SOA');
-    expect((await get(`${paths.dnsZones}/${CENTRAL_DNS.zones.api}/recordsets?api-version=2024-06-01`)).status).toBe(404);
+    const all = (
+      await collect(
+        `${paths.dnsZones}/${CENTRAL_DNS.zones.api}/ALL?api-version=2024-06-01`,
+      )
+    ).items;
+    expect(all.map(r => r.type)).toContain(
+      'Microsoft.Network/privateDnsZones/SOA',
+    );
+    expect(
+      (
+        await get(
+          `${paths.dnsZones}/${CENTRAL_DNS.zones.api}/recordsets?api-version=2024-06-01`,
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
 describe('persistence', () => {
   it('writes mutations to the state file and loads them back', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aml-emu-')), 'state.json');
-    const first = createAzureMlEmulator({ baseUrl: 'https://persist.example', stateFile: file });
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'aml-emu-')),
+      'state.json',
+    );
+    const first = createAzureMlEmulator({
+      baseUrl: 'https://persist.example',
+      stateFile: file,
+    });
     server.use(...first.handlers);
-    await put(`https://persist.example${paths.workspace()}/models/new-model/versions/1?${API}`, { properties: {} });
+    await put(
+      `https://persist.example${paths.workspace()}/models/new-model/versions/1?${API}`,
+      { properties: {} },
+    );
     first.flush();
-    const second = createAzureMlEmulator({ baseUrl: 'https://persist.example', stateFile: file });
-    expect(Object.keys(second.state.ml[paths.workspace().toLowerCase()].models)).toContain('new-model');
+    const second = createAzureMlEmulator({
+      baseUrl: 'https://persist.example',
+      stateFile: file,
+    });
+    expect(
+      Object.keys(second.state.ml[paths.workspace().toLowerCase()].models),
+    ).toContain('new-model');
   });
 });

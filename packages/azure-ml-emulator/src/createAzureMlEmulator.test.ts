@@ -15,7 +15,8 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const get = (path: string, init?: RequestInit) => fetch(path.startsWith('http') ? path : `${BASE}${path}`, init);
+const get = (path: string, init?: RequestInit) =>
+  fetch(path.startsWith('http') ? path : `${BASE}${path}`, init);
 
 async function collect(path: string): Promise<{ items: any[]; pages: number }> {
   const items: any[] = [];
@@ -34,7 +35,9 @@ async function collect(path: string): Promise<{ items: any[]; pages: number }> {
 
 describe('seed', () => {
   it('is deterministic', () => {
-    expect(JSON.stringify(createSeedState())).toEqual(JSON.stringify(createSeedState()));
+    expect(JSON.stringify(createSeedState())).toEqual(
+      JSON.stringify(createSeedState()),
+    );
   });
 });
 
@@ -48,10 +51,12 @@ describe('admin routes', () => {
 
 describe('paging', () => {
   it('returns every registry model version exactly once across pages', async () => {
-    const { items, pages } = await collect(`${paths.registry()}/models/taxi-fare-model/versions?${API}&$top=3`);
-    expect(pages).toBe(4);
-    expect(items.map(i => i.name).sort((a, b) => Number(a) - Number(b))).toEqual(
-      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+    const { items, pages } = await collect(
+      `${paths.registry()}/models/taxi-fare-model/versions?${API}&$top=3`,
     );
+    expect(pages).toBe(4);
+    expect(
+      items.map(i => i.name).sort((a, b) => Number(a) - Number(b)),
+    ).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 });

@@ -52,9 +52,12 @@ export interface AzureMlEmulator {
 const PERSIST_DEBOUNCE_MS = 50;
 
 /** Builds the emulator: seeded state + msw handlers for the ARM subset and the admin routes. */
-export function createAzureMlEmulator(options: AzureMlEmulatorOptions = {}): AzureMlEmulator {
+export function createAzureMlEmulator(
+  options: AzureMlEmulatorOptions = {},
+): AzureMlEmulator {
   const baseUrl = options.baseUrl ?? 'https://management.azure.com';
-  const seed = () => createSeedState({ largeRegistryVersions: options.largeRegistryVersions });
+  const seed = () =>
+    createSeedState({ largeRegistryVersions: options.largeRegistryVersions });
   const state: EmulatorState = loadState(options.stateFile) ?? seed();
   const faults = new Faults(options.faults);
   const stats = createStats();
@@ -63,7 +66,8 @@ export function createAzureMlEmulator(options: AzureMlEmulatorOptions = {}): Azu
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (options.stateFile) fs.writeFileSync(options.stateFile, JSON.stringify(state));
+    if (options.stateFile)
+      fs.writeFileSync(options.stateFile, JSON.stringify(state));
   };
 
   const runtime: EmulatorRuntime = {
@@ -91,7 +95,14 @@ export function createAzureMlEmulator(options: AzureMlEmulatorOptions = {}): Azu
     runtime.onMutation();
   };
 
-  const routes = [...workspaceRoutes, ...modelRoutes, ...jobRoutes, ...operationRoutes, ...networkRoutes, ...privateDnsRoutes];
+  const routes = [
+    ...workspaceRoutes,
+    ...modelRoutes,
+    ...jobRoutes,
+    ...operationRoutes,
+    ...networkRoutes,
+    ...privateDnsRoutes,
+  ];
   const handlers: RequestHandler[] = [
     ...createAdminHandlers({ baseUrl, faults, stats, state, resetState }),
     ...createArmHandlers(routes, runtime, baseUrl),

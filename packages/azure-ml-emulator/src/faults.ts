@@ -92,7 +92,10 @@ export class Faults implements FaultsController {
 }
 
 /** Does a fault name list cover this FQDN? (`*`, `*.suffix` or exact, case-insensitive.) */
-export function nameListMatches(list: string[] | undefined, fqdn: string): boolean {
+export function nameListMatches(
+  list: string[] | undefined,
+  fqdn: string,
+): boolean {
   if (!list?.length) return false;
   const name = fqdn.toLowerCase().replace(/\.$/, '');
   return list.some(entry => {

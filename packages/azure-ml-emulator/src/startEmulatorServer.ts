@@ -3,12 +3,17 @@ import https from 'node:https';
 import { AddressInfo } from 'node:net';
 import { createMiddleware } from '@mswjs/http-middleware';
 import express from 'express';
-import { AzureMlEmulator, AzureMlEmulatorOptions, createAzureMlEmulator } from './createAzureMlEmulator';
+import {
+  AzureMlEmulator,
+  AzureMlEmulatorOptions,
+  createAzureMlEmulator,
+} from './createAzureMlEmulator';
 import { DnsServerHandle, startDnsServer } from './dns/startDnsServer';
 import { Faults } from './faults';
 import { createCertificate } from './tls';
 
-export interface EmulatorServerOptions extends Omit<AzureMlEmulatorOptions, 'baseUrl'> {
+export interface EmulatorServerOptions
+  extends Omit<AzureMlEmulatorOptions, 'baseUrl'> {
   /** HTTP port (default 7071; 0 picks a free one). */
   port?: number;
   /** UDP port of the DNS server (default 5354; 0 picks a free one; `false` runs no DNS server). */
@@ -32,18 +37,28 @@ export interface EmulatorServer {
 }
 
 /** Runs the emulator as a real HTTP(S) server (msw handlers through @mswjs/http-middleware) plus its DNS server. */
-export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
+export async function startEmulatorServer(
+  options: EmulatorServerOptions = {},
+): Promise<EmulatorServer> {
   const host = options.host ?? '127.0.0.1';
   const emulator = createAzureMlEmulator({ ...options, baseUrl: '*' });
   const app = express();
   app.disable('x-powered-by');
   app.use(createMiddleware(...emulator.handlers));
   app.use((_req, res) => {
-    res.status(404).json({ error: { code: 'NotFound', message: 'No such emulator route.' } });
+    res
+      .status(404)
+      .json({
+        error: { code: 'NotFound', message: 'No such emulator route.' },
+      });
   });
 
-  const tls = options.https ? await createCertificate(host, options.certDir) : undefined;
-  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, app) : http.createServer(app);
+  const tls = options.https
+    ? await createCertificate(host, options.certDir)
+    : undefined;
+  const server = tls
+    ? https.createServer({ key: tls.key, cert: tls.cert }, app)
+    : http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 7071, host, () => resolve());

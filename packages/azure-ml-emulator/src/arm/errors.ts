@@ -15,7 +15,11 @@ export class ArmError extends Error {
   }
 }
 
-export function resourceNotFound(resourceType: string, name: string, resourceGroup?: string) {
+export function resourceNotFound(
+  resourceType: string,
+  name: string,
+  resourceGroup?: string,
+) {
   const where = resourceGroup ? ` under resource group '${resourceGroup}'` : '';
   return new ArmError(
     404,

@@ -14,7 +14,10 @@ function decodeToken(token: string): number {
   } catch {
     // fall through
   }
-  throw badRequest(`The continuation token '${token}' is not valid.`, 'InvalidSkipToken');
+  throw badRequest(
+    `The continuation token '${token}' is not valid.`,
+    'InvalidSkipToken',
+  );
 }
 
 /** Reads a query parameter whatever its casing (ARM treats names case-insensitively). */
@@ -31,7 +34,10 @@ export function parseTop(url: URL): number | undefined {
   if (raw === null) return undefined;
   const top = Number(raw);
   if (!Number.isInteger(top) || top < 1) {
-    throw badRequest(`The value '${raw}' of query parameter '$top' is not valid: expected a positive integer.`, 'InvalidTop');
+    throw badRequest(
+      `The value '${raw}' of query parameter '$top' is not valid: expected a positive integer.`,
+      'InvalidTop',
+    );
   }
   return Math.min(top, MAX_PAGE_SIZE);
 }
@@ -51,7 +57,8 @@ export function pageOf<T>(items: T[], url: URL, pageSize: number) {
   }
   const nextUrl = new URL(url.toString());
   for (const k of [...nextUrl.searchParams.keys()]) {
-    if (['$skiptoken', '$skip'].includes(k.toLowerCase())) nextUrl.searchParams.delete(k);
+    if (['$skiptoken', '$skip'].includes(k.toLowerCase()))
+      nextUrl.searchParams.delete(k);
   }
   nextUrl.searchParams.set('$skipToken', encodeToken(next));
   return { value, nextLink: nextUrl.toString() };

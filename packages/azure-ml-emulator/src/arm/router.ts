@@ -74,7 +74,10 @@ function compile(route: ArmRoute): CompiledRoute {
   return { ...route, regex: new RegExp(`^${source}/?$`, 'i'), names };
 }
 
-function matchPath(route: CompiledRoute, pathname: string): Record<string, string> | undefined {
+function matchPath(
+  route: CompiledRoute,
+  pathname: string,
+): Record<string, string> | undefined {
   const m = route.regex.exec(pathname);
   if (!m) return undefined;
   const params: Record<string, string> = {};
@@ -93,17 +96,27 @@ export function originMatcher(baseUrl: string) {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-export function armResponse(result: ArmResult, requestId: string, request: Request): Response {
+export function armResponse(
+  result: ArmResult,
+  requestId: string,
+  request: Request,
+): Response {
   const headers = new Headers(result.headers);
   headers.set('x-ms-request-id', requestId);
-  headers.set('x-ms-correlation-request-id', request.headers.get('x-ms-correlation-request-id') ?? requestId);
+  headers.set(
+    'x-ms-correlation-request-id',
+    request.headers.get('x-ms-correlation-request-id') ?? requestId,
+  );
   const clientRequestId = request.headers.get('x-ms-client-request-id');
   if (clientRequestId) headers.set('x-ms-client-request-id', clientRequestId);
   if (result.body === undefined) {
     return new Response(null, { status: result.status, headers });
   }
   headers.set('content-type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(result.body), { status: result.status, headers });
+  return new Response(JSON.stringify(result.body), {
+    status: result.status,
+    headers,
+  });
 }
 
 function errorResult(error: ArmError): ArmResult {
@@ -114,7 +127,11 @@ function errorResult(error: ArmError): ArmResult {
  * Runs one ARM request through what ARM and the emulator put in front of every provider:
  * stats, latency, auth, throttling and error faults, api-version, then the route itself.
  */
-async function serve(route: CompiledRoute | undefined, ctx: ArmContext, operationId: string) {
+async function serve(
+  route: CompiledRoute | undefined,
+  ctx: ArmContext,
+  operationId: string,
+) {
   const { runtime, request } = ctx;
   const requestId = randomUUID();
   recordCall(runtime.stats, operationId);
@@ -122,12 +139,18 @@ async function serve(route: CompiledRoute | undefined, ctx: ArmContext, operatio
   const latency = runtime.latencyMs + (faults.latencyMs ?? 0);
   if (latency > 0) await sleep(latency);
   try {
-    if (runtime.requireAuth && !/^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '')) {
+    if (
+      runtime.requireAuth &&
+      !/^Bearer\s+\S+/i.test(request.headers.get('authorization') ?? '')
+    ) {
       throw new ArmError(
         401,
         'AuthenticationFailed',
         "Authentication failed. The 'Authorization' header is missing.",
-        { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"' },
+        {
+          'WWW-Authenticate':
+            'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token"',
+        },
       );
     }
     const throttle = runtime.faults.throttleFor(faults);
@@ -142,8 +165,16 @@ async function serve(route: CompiledRoute | undefined, ctx: ArmContext, operatio
     if (runtime.faults.hit(faults.errorRate)) {
       const status = faults.errorStatus ?? 500;
       throw status === 503
-        ? new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry the request later.')
-        : new ArmError(status, 'InternalServerError', 'Encountered internal server error. Diagnostic information: injected by the emulator.');
+        ? new ArmError(
+            503,
+            'ServiceUnavailable',
+            'The service is temporarily unavailable. Please retry the request later.',
+          )
+        : new ArmError(
+            status,
+            'InternalServerError',
+            'Encountered internal server error. Diagnostic information: injected by the emulator.',
+          );
     }
     if (!route) {
       throw new ArmError(
@@ -152,7 +183,9 @@ async function serve(route: CompiledRoute | undefined, ctx: ArmContext, operatio
         `The resource type could not be found for path '${ctx.url.pathname}'.`,
       );
     }
-    checkApiVersion(ctx.query('api-version'), route.provider, { registryRoute: route.registryRoute });
+    checkApiVersion(ctx.query('api-version'), route.provider, {
+      registryRoute: route.registryRoute,
+    });
     runtime.tick();
     const result = await route.handle(ctx);
     return armResponse(result, requestId, request);
@@ -162,7 +195,10 @@ async function serve(route: CompiledRoute | undefined, ctx: ArmContext, operatio
     }
     const message = error instanceof Error ? error.message : String(error);
     return armResponse(
-      { status: 500, body: { error: { code: 'InternalServerError', message } } },
+      {
+        status: 500,
+        body: { error: { code: 'InternalServerError', message } },
+      },
       requestId,
       request,
     );
@@ -186,18 +222,33 @@ function context(
     query: name => queryParam(url, name),
     json: async () => {
       const text = await request.text();
-      if (!text) throw new ArmError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized: empty body.');
+      if (!text)
+        throw new ArmError(
+          400,
+          'InvalidRequestContent',
+          'The request content was invalid and could not be deserialized: empty body.',
+        );
       try {
         return JSON.parse(text);
       } catch (e) {
-        throw new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: ${(e as Error).message}`);
+        throw new ArmError(
+          400,
+          'InvalidRequestContent',
+          `The request content was invalid and could not be deserialized: ${
+            (e as Error).message
+          }`,
+        );
       }
     },
   };
 }
 
 /** One msw handler per ARM operation, plus a fallback answering unknown ARM paths like ARM. */
-export function createArmHandlers(routes: ArmRoute[], runtime: EmulatorRuntime, baseUrl: string): HttpHandler[] {
+export function createArmHandlers(
+  routes: ArmRoute[],
+  runtime: EmulatorRuntime,
+  baseUrl: string,
+): HttpHandler[] {
   const compiled = routes.map(compile);
   const sameOrigin = originMatcher(baseUrl);
   const handlers = compiled.map(route =>
@@ -210,7 +261,16 @@ export function createArmHandlers(routes: ArmRoute[], runtime: EmulatorRuntime, 
         return params ? { matches: true, params } : false;
       },
       ({ request, params }) =>
-        serve(route, context(route.operationId, request, params as Record<string, string>, runtime), route.operationId),
+        serve(
+          route,
+          context(
+            route.operationId,
+            request,
+            params as Record<string, string>,
+            runtime,
+          ),
+          route.operationId,
+        ),
     ),
   );
   const fallback = http.all(
@@ -226,13 +286,22 @@ export function createArmHandlers(routes: ArmRoute[], runtime: EmulatorRuntime, 
         return armResponse(
           {
             status: 405,
-            body: { error: { code: 'MethodNotAllowed', message: `The HTTP method '${request.method}' is not supported at '${url.pathname}'.` } },
+            body: {
+              error: {
+                code: 'MethodNotAllowed',
+                message: `The HTTP method '${request.method}' is not supported at '${url.pathname}'.`,
+              },
+            },
           },
           randomUUID(),
           request,
         );
       }
-      return serve(undefined, context('Unknown', request, {}, runtime), 'Unknown');
+      return serve(
+        undefined,
+        context('Unknown', request, {}, runtime),
+        'Unknown',
+      );
     },
   );
   return [...handlers, fallback];

@@ -24,23 +24,46 @@ export async function startDnsServer(options: {
     udp: true,
     handle: (request, send) => {
       const response = Packet.createResponseFromRequest(request);
-      const question = request.questions[0] as { name: string; type?: number } | undefined;
+      const question = request.questions[0] as
+        | { name: string; type?: number }
+        | undefined;
       if (question) {
         let qtype: 'A' | 'CNAME' | 'OTHER' = 'OTHER';
-        if (question.type === Packet.TYPE.A || question.type === Packet.TYPE.ANY) {
+        if (
+          question.type === Packet.TYPE.A ||
+          question.type === Packet.TYPE.ANY
+        ) {
           qtype = 'A';
         } else if (question.type === Packet.TYPE.CNAME) {
           qtype = 'CNAME';
         }
-        const result = resolveName(options.state(), options.faults, question.name, qtype);
+        const result = resolveName(
+          options.state(),
+          options.faults,
+          question.name,
+          qtype,
+        );
         if (result.rcode === 'NXDOMAIN') {
-          (response as unknown as { header: { rcode: number } }).header.rcode = RCODE_NXDOMAIN;
+          (response as unknown as { header: { rcode: number } }).header.rcode =
+            RCODE_NXDOMAIN;
         }
         for (const answer of result.answers) {
           (response.answers as unknown[]).push(
             answer.type === 'A'
-              ? { name: answer.name, type: Packet.TYPE.A, class: Packet.CLASS.IN, ttl: answer.ttl, address: answer.data }
-              : { name: answer.name, type: Packet.TYPE.CNAME, class: Packet.CLASS.IN, ttl: answer.ttl, domain: answer.data },
+              ? {
+                  name: answer.name,
+                  type: Packet.TYPE.A,
+                  class: Packet.CLASS.IN,
+                  ttl: answer.ttl,
+                  address: answer.data,
+                }
+              : {
+                  name: answer.name,
+                  type: Packet.TYPE.CNAME,
+                  class: Packet.CLASS.IN,
+                  ttl: answer.ttl,
+                  domain: answer.data,
+                },
           );
         }
       }

@@ -6,7 +6,10 @@ import { seedConstants } from '../seed/constants';
 import { EmulatorState } from '../state/types';
 
 const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 
 /** Admin routes under `/_emulator`: not ARM, not counted in the stats. */
 export function createAdminHandlers(options: {
@@ -17,11 +20,19 @@ export function createAdminHandlers(options: {
   resetState(): void;
 }): HttpHandler[] {
   const sameOrigin = originMatcher(options.baseUrl);
-  const route = (method: string, path: string, resolve: (request: Request) => Response | Promise<Response>) =>
+  const route = (
+    method: string,
+    path: string,
+    resolve: (request: Request) => Response | Promise<Response>,
+  ) =>
     http.all(
       ({ request }) => {
         const url = new URL(request.url);
-        return request.method.toUpperCase() === method && sameOrigin(url) && url.pathname.replace(/\/$/, '') === path;
+        return (
+          request.method.toUpperCase() === method &&
+          sameOrigin(url) &&
+          url.pathname.replace(/\/$/, '') === path
+        );
       },
       ({ request }) => resolve(request),
     );
@@ -34,10 +45,30 @@ export function createAdminHandlers(options: {
       try {
         config = JSON.parse((await request.text()) || '{}');
       } catch (e) {
-        return json({ error: { code: 'InvalidRequestContent', message: (e as Error).message } }, 400);
+        return json(
+          {
+            error: {
+              code: 'InvalidRequestContent',
+              message: (e as Error).message,
+            },
+          },
+          400,
+        );
       }
-      if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-        return json({ error: { code: 'InvalidRequestContent', message: 'Expected a JSON object.' } }, 400);
+      if (
+        typeof config !== 'object' ||
+        config === null ||
+        Array.isArray(config)
+      ) {
+        return json(
+          {
+            error: {
+              code: 'InvalidRequestContent',
+              message: 'Expected a JSON object.',
+            },
+          },
+          400,
+        );
       }
       faults.set(config);
       return json(faults.get());
@@ -46,7 +77,9 @@ export function createAdminHandlers(options: {
       faults.reset();
       return new Response(null, { status: 204 });
     }),
-    route('GET', '/_emulator/stats', () => json({ armCalls: stats.armCalls, byRoute: stats.byRoute })),
+    route('GET', '/_emulator/stats', () =>
+      json({ armCalls: stats.armCalls, byRoute: stats.byRoute }),
+    ),
     route('POST', '/_emulator/stats/reset', () => {
       stats.reset();
       return new Response(null, { status: 204 });

@@ -3,8 +3,20 @@ import { ArmError, badRequest, resourceNotFound } from '../arm/errors';
 import { parseTop } from '../arm/paging';
 import { parseTimestamp, zulu } from '../seed/timestamps';
 import { ArmResource, MlScope, ModelRecord } from '../state/types';
-import { buildModelContainer, buildModelVersion, applyContainer, applyVersion, systemData } from '../state/mlResources';
-import { listPage, matchesKeyValueFilter, matchesListView, mlScopeOf, ok } from './common';
+import {
+  buildModelContainer,
+  buildModelVersion,
+  applyContainer,
+  applyVersion,
+  systemData,
+} from '../state/mlResources';
+import {
+  listPage,
+  matchesKeyValueFilter,
+  matchesListView,
+  mlScopeOf,
+  ok,
+} from './common';
 import { startOperation } from './operations';
 
 const RG = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
@@ -18,14 +30,21 @@ type Kind = MlScope['kind'];
 function modelRecord(ctx: ArmContext, scope: MlScope): ModelRecord {
   const record = scope.models[ctx.params.name];
   if (!record) {
-    throw resourceNotFound(`${scope.id.split('/providers/')[1]}/models`, ctx.params.name, ctx.params.resourceGroupName);
+    throw resourceNotFound(
+      `${scope.id.split('/providers/')[1]}/models`,
+      ctx.params.name,
+      ctx.params.resourceGroupName,
+    );
   }
   return record;
 }
 
 /** Who wrote: the bearer token is not checked, so every write is attributed to one caller. */
 function caller(ctx: ArmContext) {
-  return ctx.request.headers.get('x-ms-emulator-caller') ?? 'emulator-user@contoso.com';
+  return (
+    ctx.request.headers.get('x-ms-emulator-caller') ??
+    'emulator-user@contoso.com'
+  );
 }
 
 /** Sort keys per `$orderBy` field; ties fall back to the numeric version. */
@@ -44,18 +63,30 @@ function numericVersion(r: ArmResource) {
  * Sorts by `$orderBy=createdtime desc` (default), `createdtime asc`, `version desc|asc`,
  * `modifiedtime …`. Keys are computed once per item: registries can hold 10,000+ versions.
  */
-function sortVersions(items: ArmResource[], value: string | null): ArmResource[] {
-  const [field, direction = 'asc'] = (value ?? 'createdtime desc').trim().toLowerCase().split(/\s+/);
+function sortVersions(
+  items: ArmResource[],
+  value: string | null,
+): ArmResource[] {
+  const [field, direction = 'asc'] = (value ?? 'createdtime desc')
+    .trim()
+    .toLowerCase()
+    .split(/\s+/);
   const sortKey = ORDERINGS[field];
   if (!sortKey || !['asc', 'desc'].includes(direction)) {
     throw badRequest(
-      `Unsupported $orderBy '${value}'. Use one of: ${Object.keys(ORDERINGS).map(f => `${f} asc|desc`).join(', ')}.`,
+      `Unsupported $orderBy '${value}'. Use one of: ${Object.keys(ORDERINGS)
+        .map(f => `${f} asc|desc`)
+        .join(', ')}.`,
       'UserError',
     );
   }
   const sign = direction === 'desc' ? -1 : 1;
   return items
-    .map(item => ({ item, primary: sortKey(item), secondary: numericVersion(item) }))
+    .map(item => ({
+      item,
+      primary: sortKey(item),
+      secondary: numericVersion(item),
+    }))
     .sort((a, b) => sign * (a.primary - b.primary || a.secondary - b.secondary))
     .map(entry => entry.item);
 }
@@ -68,10 +99,16 @@ function listVersions(ctx: ArmContext, kind: Kind): ArmResult {
   const stage = ctx.query('stage');
   const items = Object.values(record.versions)
     .filter(v => !version || v.name === version)
-    .filter(v => !description || String(v.properties.description ?? '').includes(description))
+    .filter(
+      v =>
+        !description ||
+        String(v.properties.description ?? '').includes(description),
+    )
     .filter(v => !stage || v.properties.stage === stage)
     .filter(v => matchesKeyValueFilter(v.properties.tags, ctx.query('tags')))
-    .filter(v => matchesKeyValueFilter(v.properties.properties, ctx.query('properties')))
+    .filter(v =>
+      matchesKeyValueFilter(v.properties.properties, ctx.query('properties')),
+    )
     .filter(v => matchesListView(v, ctx.query('listViewType')));
   const sorted = sortVersions(items, ctx.query('$orderBy'));
   return listPage(ctx, sorted, parseTop(ctx.url) ?? ctx.runtime.pageSize);
@@ -91,42 +128,88 @@ function getVersion(ctx: ArmContext, kind: Kind): ArmResult {
   const record = modelRecord(ctx, scope);
   const version = record.versions[ctx.params.version];
   if (!version) {
-    throw resourceNotFound(`${scope.id.split('/providers/')[1]}/models/${ctx.params.name}/versions`, ctx.params.version, ctx.params.resourceGroupName);
+    throw resourceNotFound(
+      `${scope.id.split('/providers/')[1]}/models/${ctx.params.name}/versions`,
+      ctx.params.version,
+      ctx.params.resourceGroupName,
+    );
   }
   return ok(version);
 }
 
 async function readProperties(ctx: ArmContext) {
   const body = await ctx.json();
-  if (!body || typeof body !== 'object' || typeof body.properties !== 'object' || body.properties === null) {
-    throw new ArmError(400, 'UserError', "The request body must be an object with a 'properties' object.");
+  if (
+    !body ||
+    typeof body !== 'object' ||
+    typeof body.properties !== 'object' ||
+    body.properties === null
+  ) {
+    throw new ArmError(
+      400,
+      'UserError',
+      "The request body must be an object with a 'properties' object.",
+    );
   }
   if (!MODEL_NAME_PATTERN.test(ctx.params.name)) {
-    throw new ArmError(400, 'UserError', `Model name '${ctx.params.name}' is not valid.`);
+    throw new ArmError(
+      400,
+      'UserError',
+      `Model name '${ctx.params.name}' is not valid.`,
+    );
   }
   // Read-only fields are the service's to set.
-  const { provisioningState: _p, latestVersion: _l, nextVersion: _n, ...properties } = body.properties;
+  const {
+    provisioningState: _p,
+    latestVersion: _l,
+    nextVersion: _n,
+    ...properties
+  } = body.properties;
   return properties as Record<string, unknown>;
 }
 
 /** Builds the version as it will be stored; an existing one keeps its creation data. */
-function nextVersionResource(ctx: ArmContext, scope: MlScope, properties: Record<string, unknown>) {
+function nextVersionResource(
+  ctx: ArmContext,
+  scope: MlScope,
+  properties: Record<string, unknown>,
+) {
   const { name, version } = ctx.params;
   const existing = scope.models[name]?.versions[version];
   const now = zulu(Date.now());
   const data = existing?.systemData
-    ? { ...existing.systemData, lastModifiedAt: now, lastModifiedBy: caller(ctx), lastModifiedByType: 'User' as const }
+    ? {
+        ...existing.systemData,
+        lastModifiedAt: now,
+        lastModifiedBy: caller(ctx),
+        lastModifiedByType: 'User' as const,
+      }
     : systemData(now, caller(ctx));
-  return { resource: buildModelVersion(scope, name, version, properties, data), existed: Boolean(existing) };
+  return {
+    resource: buildModelVersion(scope, name, version, properties, data),
+    existed: Boolean(existing),
+  };
 }
 
-function nextContainerResource(ctx: ArmContext, scope: MlScope, properties: Record<string, unknown>) {
+function nextContainerResource(
+  ctx: ArmContext,
+  scope: MlScope,
+  properties: Record<string, unknown>,
+) {
   const existing = scope.models[ctx.params.name];
   const now = zulu(Date.now());
   const data = existing?.container.systemData
-    ? { ...existing.container.systemData, lastModifiedAt: now, lastModifiedBy: caller(ctx), lastModifiedByType: 'User' as const }
+    ? {
+        ...existing.container.systemData,
+        lastModifiedAt: now,
+        lastModifiedBy: caller(ctx),
+        lastModifiedByType: 'User' as const,
+      }
     : systemData(now, caller(ctx));
-  return { resource: buildModelContainer(scope, ctx.params.name, properties, data), existed: Boolean(existing) };
+  return {
+    resource: buildModelContainer(scope, ctx.params.name, properties, data),
+    existed: Boolean(existing),
+  };
 }
 
 export const modelRoutes: ArmRoute[] = [
@@ -152,7 +235,11 @@ export const modelRoutes: ArmRoute[] = [
     provider: 'MachineLearningServices',
     handle: async ctx => {
       const scope = mlScopeOf(ctx, 'workspace');
-      const { resource, existed } = nextContainerResource(ctx, scope, await readProperties(ctx));
+      const { resource, existed } = nextContainerResource(
+        ctx,
+        scope,
+        await readProperties(ctx),
+      );
       const stored = applyContainer(scope, resource);
       ctx.runtime.onMutation();
       return { status: existed ? 200 : 201, body: stored };
@@ -179,7 +266,11 @@ export const modelRoutes: ArmRoute[] = [
     provider: 'MachineLearningServices',
     handle: async ctx => {
       const scope = mlScopeOf(ctx, 'workspace');
-      const { resource, existed } = nextVersionResource(ctx, scope, await readProperties(ctx));
+      const { resource, existed } = nextVersionResource(
+        ctx,
+        scope,
+        await readProperties(ctx),
+      );
       applyVersion(scope, ctx.params.name, resource);
       ctx.runtime.onMutation();
       return { status: existed ? 200 : 201, body: resource };
@@ -210,8 +301,18 @@ export const modelRoutes: ArmRoute[] = [
     registryRoute: true,
     handle: async ctx => {
       const scope = mlScopeOf(ctx, 'registry');
-      const { resource, existed } = nextContainerResource(ctx, scope, await readProperties(ctx));
-      return startOperation(ctx, scope, { modelName: ctx.params.name }, resource, existed);
+      const { resource, existed } = nextContainerResource(
+        ctx,
+        scope,
+        await readProperties(ctx),
+      );
+      return startOperation(
+        ctx,
+        scope,
+        { modelName: ctx.params.name },
+        resource,
+        existed,
+      );
     },
   },
   {
@@ -238,8 +339,18 @@ export const modelRoutes: ArmRoute[] = [
     registryRoute: true,
     handle: async ctx => {
       const scope = mlScopeOf(ctx, 'registry');
-      const { resource, existed } = nextVersionResource(ctx, scope, await readProperties(ctx));
-      return startOperation(ctx, scope, { modelName: ctx.params.name, version: ctx.params.version }, resource, existed);
+      const { resource, existed } = nextVersionResource(
+        ctx,
+        scope,
+        await readProperties(ctx),
+      );
+      return startOperation(
+        ctx,
+        scope,
+        { modelName: ctx.params.name, version: ctx.params.version },
+        resource,
+        existed,
+      );
     },
   },
 ];

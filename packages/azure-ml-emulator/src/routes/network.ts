@@ -7,10 +7,23 @@ import { byName, inScopeOf, listPage, ok } from './common';
 const RG = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
 const NET = 'providers/Microsoft.Network';
 
-function getOne(ctx: ArmContext, collection: Record<string, ArmResource>, type: string, name: string) {
+function getOne(
+  ctx: ArmContext,
+  collection: Record<string, ArmResource>,
+  type: string,
+  name: string,
+) {
   const { subscriptionId, resourceGroupName } = ctx.params;
-  const resource = collection[key(networkResourceId(subscriptionId, resourceGroupName, type, name))];
-  if (!resource) throw resourceNotFound(`Microsoft.Network/${type}`, name, resourceGroupName);
+  const resource =
+    collection[
+      key(networkResourceId(subscriptionId, resourceGroupName, type, name))
+    ];
+  if (!resource)
+    throw resourceNotFound(
+      `Microsoft.Network/${type}`,
+      name,
+      resourceGroupName,
+    );
   return resource;
 }
 
@@ -21,21 +34,37 @@ export const networkRoutes: ArmRoute[] = [
     method: 'GET',
     path: `${RG}/${NET}/privateEndpoints/{privateEndpointName}`,
     provider: 'Network',
-    handle: ctx => ok(getOne(ctx, ctx.state.privateEndpoints, 'privateEndpoints', ctx.params.privateEndpointName)),
+    handle: ctx =>
+      ok(
+        getOne(
+          ctx,
+          ctx.state.privateEndpoints,
+          'privateEndpoints',
+          ctx.params.privateEndpointName,
+        ),
+      ),
   },
   {
     operationId: 'PrivateEndpoints_List',
     method: 'GET',
     path: `${RG}/${NET}/privateEndpoints`,
     provider: 'Network',
-    handle: ctx => listPage(ctx, inScopeOf(ctx, Object.values(ctx.state.privateEndpoints)).sort(byName)),
+    handle: ctx =>
+      listPage(
+        ctx,
+        inScopeOf(ctx, Object.values(ctx.state.privateEndpoints)).sort(byName),
+      ),
   },
   {
     operationId: 'PrivateEndpoints_ListBySubscription',
     method: 'GET',
     path: `/subscriptions/{subscriptionId}/${NET}/privateEndpoints`,
     provider: 'Network',
-    handle: ctx => listPage(ctx, inScopeOf(ctx, Object.values(ctx.state.privateEndpoints)).sort(byName)),
+    handle: ctx =>
+      listPage(
+        ctx,
+        inScopeOf(ctx, Object.values(ctx.state.privateEndpoints)).sort(byName),
+      ),
   },
   {
     operationId: 'PrivateDnsZoneGroups_List',
@@ -43,7 +72,12 @@ export const networkRoutes: ArmRoute[] = [
     path: `${RG}/${NET}/privateEndpoints/{privateEndpointName}/privateDnsZoneGroups`,
     provider: 'Network',
     handle: ctx => {
-      const pe = getOne(ctx, ctx.state.privateEndpoints, 'privateEndpoints', ctx.params.privateEndpointName);
+      const pe = getOne(
+        ctx,
+        ctx.state.privateEndpoints,
+        'privateEndpoints',
+        ctx.params.privateEndpointName,
+      );
       const prefix = `${key(pe.id)}/privatednszonegroups/`;
       const groups = Object.entries(ctx.state.privateDnsZoneGroups)
         .filter(([id]) => id.startsWith(prefix))
@@ -58,10 +92,24 @@ export const networkRoutes: ArmRoute[] = [
     path: `${RG}/${NET}/privateEndpoints/{privateEndpointName}/privateDnsZoneGroups/{privateDnsZoneGroupName}`,
     provider: 'Network',
     handle: ctx => {
-      const pe = getOne(ctx, ctx.state.privateEndpoints, 'privateEndpoints', ctx.params.privateEndpointName);
-      const group = ctx.state.privateDnsZoneGroups[key(`${pe.id}/privateDnsZoneGroups/${ctx.params.privateDnsZoneGroupName}`)];
+      const pe = getOne(
+        ctx,
+        ctx.state.privateEndpoints,
+        'privateEndpoints',
+        ctx.params.privateEndpointName,
+      );
+      const group =
+        ctx.state.privateDnsZoneGroups[
+          key(
+            `${pe.id}/privateDnsZoneGroups/${ctx.params.privateDnsZoneGroupName}`,
+          )
+        ];
       if (!group) {
-        throw resourceNotFound('Microsoft.Network/privateEndpoints/privateDnsZoneGroups', ctx.params.privateDnsZoneGroupName, ctx.params.resourceGroupName);
+        throw resourceNotFound(
+          'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+          ctx.params.privateDnsZoneGroupName,
+          ctx.params.resourceGroupName,
+        );
       }
       return ok(group);
     },
@@ -71,27 +119,51 @@ export const networkRoutes: ArmRoute[] = [
     method: 'GET',
     path: `${RG}/${NET}/networkInterfaces/{networkInterfaceName}`,
     provider: 'Network',
-    handle: ctx => ok(getOne(ctx, ctx.state.networkInterfaces, 'networkInterfaces', ctx.params.networkInterfaceName)),
+    handle: ctx =>
+      ok(
+        getOne(
+          ctx,
+          ctx.state.networkInterfaces,
+          'networkInterfaces',
+          ctx.params.networkInterfaceName,
+        ),
+      ),
   },
   {
     operationId: 'NetworkInterfaces_List',
     method: 'GET',
     path: `${RG}/${NET}/networkInterfaces`,
     provider: 'Network',
-    handle: ctx => listPage(ctx, inScopeOf(ctx, Object.values(ctx.state.networkInterfaces)).sort(byName)),
+    handle: ctx =>
+      listPage(
+        ctx,
+        inScopeOf(ctx, Object.values(ctx.state.networkInterfaces)).sort(byName),
+      ),
   },
   {
     operationId: 'VirtualNetworks_Get',
     method: 'GET',
     path: `${RG}/${NET}/virtualNetworks/{virtualNetworkName}`,
     provider: 'Network',
-    handle: ctx => ok(getOne(ctx, ctx.state.virtualNetworks, 'virtualNetworks', ctx.params.virtualNetworkName)),
+    handle: ctx =>
+      ok(
+        getOne(
+          ctx,
+          ctx.state.virtualNetworks,
+          'virtualNetworks',
+          ctx.params.virtualNetworkName,
+        ),
+      ),
   },
   {
     operationId: 'VirtualNetworks_List',
     method: 'GET',
     path: `${RG}/${NET}/virtualNetworks`,
     provider: 'Network',
-    handle: ctx => listPage(ctx, inScopeOf(ctx, Object.values(ctx.state.virtualNetworks)).sort(byName)),
+    handle: ctx =>
+      listPage(
+        ctx,
+        inScopeOf(ctx, Object.values(ctx.state.virtualNetworks)).sort(byName),
+      ),
   },
 ];

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { ArmContext, ArmResult, ArmRoute, EmulatorRuntime } from '../arm/router';
+import {
+  ArmContext,
+  ArmResult,
+  ArmRoute,
+  EmulatorRuntime,
+} from '../arm/router';
 import { resourceNotFound } from '../arm/errors';
 import { zulu } from '../seed/timestamps';
 import { ArmResource, AsyncOperation, MlScope } from '../state/types';
 import { key } from '../state/ids';
 import { applyContainer, applyVersion } from '../state/mlResources';
 
-const OPERATIONS = '/subscriptions/{subscriptionId}/providers/Microsoft.MachineLearningServices/locations/{location}';
+const OPERATIONS =
+  '/subscriptions/{subscriptionId}/providers/Microsoft.MachineLearningServices/locations/{location}';
 const RETRY_AFTER_SECONDS = '1';
 
 function operationUrls(ctx: ArmContext, op: AsyncOperation) {
@@ -31,7 +37,8 @@ export function startOperation(
   existed: boolean,
 ): ArmResult {
   const { runtime } = ctx;
-  const location = (ctx.state.registries[key(scope.id)]?.location ?? 'westeurope') as string;
+  const location = (ctx.state.registries[key(scope.id)]?.location ??
+    'westeurope') as string;
   const op: AsyncOperation = {
     id: randomUUID(),
     status: 'InProgress',
@@ -51,7 +58,10 @@ export function startOperation(
     status: 201,
     body: {
       ...resource,
-      properties: { ...resource.properties, provisioningState: existed ? 'Updating' : 'Creating' },
+      properties: {
+        ...resource.properties,
+        provisioningState: existed ? 'Updating' : 'Creating',
+      },
     },
     headers: {
       'Azure-AsyncOperation': urls.status,
@@ -70,7 +80,9 @@ function settle(runtime: EmulatorRuntime, op: AsyncOperation) {
     op.status = 'Failed';
     op.error = {
       code: 'OperationFailed',
-      message: `The long-running operation for '${op.resource.id}' failed${op.willFail ? ' (lroFailure fault injected by the emulator)' : ''}.`,
+      message: `The long-running operation for '${op.resource.id}' failed${
+        op.willFail ? ' (lroFailure fault injected by the emulator)' : ''
+      }.`,
     };
   } else {
     op.resource.properties.provisioningState = 'Succeeded';
@@ -94,8 +106,14 @@ export function settleDueOperations(runtime: EmulatorRuntime) {
 
 function poll(ctx: ArmContext): AsyncOperation {
   const op = ctx.state.operations[ctx.params.operationId];
-  if (!op || op.subscriptionId.toLowerCase() !== ctx.params.subscriptionId.toLowerCase()) {
-    throw resourceNotFound('Microsoft.MachineLearningServices/locations/mfeOperationsStatus', ctx.params.operationId);
+  if (
+    !op ||
+    op.subscriptionId.toLowerCase() !== ctx.params.subscriptionId.toLowerCase()
+  ) {
+    throw resourceNotFound(
+      'Microsoft.MachineLearningServices/locations/mfeOperationsStatus',
+      ctx.params.operationId,
+    );
   }
   if (op.status === 'InProgress') {
     if (op.pollsRemaining > 0) {
@@ -122,10 +140,15 @@ export const operationRoutes: ArmRoute[] = [
           name: op.id,
           status: op.status,
           startTime: op.startTime,
-          ...(op.endTime ? { endTime: op.endTime, percentComplete: 100 } : { percentComplete: 50 }),
+          ...(op.endTime
+            ? { endTime: op.endTime, percentComplete: 100 }
+            : { percentComplete: 50 }),
           ...(op.error ? { error: op.error } : {}),
         },
-        headers: op.status === 'InProgress' ? { 'Retry-After': RETRY_AFTER_SECONDS } : undefined,
+        headers:
+          op.status === 'InProgress'
+            ? { 'Retry-After': RETRY_AFTER_SECONDS }
+            : undefined,
       };
     },
   },
@@ -139,7 +162,10 @@ export const operationRoutes: ArmRoute[] = [
       if (op.status === 'InProgress') {
         return {
           status: 202,
-          headers: { Location: operationUrls(ctx, op).result, 'Retry-After': RETRY_AFTER_SECONDS },
+          headers: {
+            Location: operationUrls(ctx, op).result,
+            'Retry-After': RETRY_AFTER_SECONDS,
+          },
         };
       }
       if (op.status === 'Failed') {

@@ -3,17 +3,38 @@ import { resourceNotFound } from '../arm/errors';
 import { parseTop } from '../arm/paging';
 import { visibleLinks, visibleZone } from '../state/dnsView';
 import { PrivateDnsZoneRecord } from '../state/types';
-import { inResourceGroup, inSubscription, key, networkResourceId } from '../state/ids';
+import {
+  inResourceGroup,
+  inSubscription,
+  key,
+  networkResourceId,
+} from '../state/ids';
 import { byName, listPage, ok } from './common';
 
-const ZONES = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/privateDnsZones';
+const ZONES =
+  '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/privateDnsZones';
 const ZONE = `${ZONES}/{privateZoneName}`;
 const RECORD_TYPES = 'A|AAAA|CNAME|MX|PTR|SOA|SRV|TXT';
 
 function zoneRecord(ctx: ArmContext): PrivateDnsZoneRecord {
   const { subscriptionId, resourceGroupName, privateZoneName } = ctx.params;
-  const record = ctx.state.privateDnsZones[key(networkResourceId(subscriptionId, resourceGroupName, 'privateDnsZones', privateZoneName))];
-  if (!record) throw resourceNotFound('Microsoft.Network/privateDnsZones', privateZoneName, resourceGroupName);
+  const record =
+    ctx.state.privateDnsZones[
+      key(
+        networkResourceId(
+          subscriptionId,
+          resourceGroupName,
+          'privateDnsZones',
+          privateZoneName,
+        ),
+      )
+    ];
+  if (!record)
+    throw resourceNotFound(
+      'Microsoft.Network/privateDnsZones',
+      privateZoneName,
+      resourceGroupName,
+    );
   return record;
 }
 
@@ -26,7 +47,11 @@ function listRecordSets(ctx: ArmContext, type?: string) {
   const items = record.recordSets
     .filter(rs => !type || recordType(rs.type) === type.toUpperCase())
     .filter(rs => !suffix || rs.name.toLowerCase().endsWith(suffix))
-    .sort((a, b) => recordType(a.type).localeCompare(recordType(b.type)) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        recordType(a.type).localeCompare(recordType(b.type)) ||
+        a.name.localeCompare(b.name),
+    );
   return listPage(ctx, items, parseTop(ctx.url) ?? ctx.runtime.pageSize);
 }
 
@@ -47,7 +72,9 @@ export const privateDnsRoutes: ArmRoute[] = [
     handle: ctx => {
       const { subscriptionId, resourceGroupName } = ctx.params;
       const zones = Object.values(ctx.state.privateDnsZones)
-        .filter(r => inResourceGroup(r.zone.id, subscriptionId, resourceGroupName))
+        .filter(r =>
+          inResourceGroup(r.zone.id, subscriptionId, resourceGroupName),
+        )
         .map(r => visibleZone(r, ctx.runtime.faults))
         .sort(byName);
       return listPage(ctx, zones, parseTop(ctx.url) ?? ctx.runtime.pageSize);
@@ -89,9 +116,18 @@ export const privateDnsRoutes: ArmRoute[] = [
       const record = zoneRecord(ctx);
       const { recordType: type, relativeRecordSetName: name } = ctx.params;
       const found = record.recordSets.find(
-        rs => recordType(rs.type) === type.toUpperCase() && rs.name.toLowerCase() === name.toLowerCase(),
+        rs =>
+          recordType(rs.type) === type.toUpperCase() &&
+          rs.name.toLowerCase() === name.toLowerCase(),
       );
-      if (!found) throw resourceNotFound(`Microsoft.Network/privateDnsZones/${ctx.params.privateZoneName}/${type.toUpperCase()}`, name, ctx.params.resourceGroupName);
+      if (!found)
+        throw resourceNotFound(
+          `Microsoft.Network/privateDnsZones/${
+            ctx.params.privateZoneName
+          }/${type.toUpperCase()}`,
+          name,
+          ctx.params.resourceGroupName,
+        );
       return ok(found);
     },
   },
@@ -101,7 +137,11 @@ export const privateDnsRoutes: ArmRoute[] = [
     path: `${ZONE}/virtualNetworkLinks`,
     provider: 'PrivateDns',
     handle: ctx =>
-      listPage(ctx, visibleLinks(zoneRecord(ctx), ctx.runtime.faults).sort(byName), parseTop(ctx.url) ?? ctx.runtime.pageSize),
+      listPage(
+        ctx,
+        visibleLinks(zoneRecord(ctx), ctx.runtime.faults).sort(byName),
+        parseTop(ctx.url) ?? ctx.runtime.pageSize,
+      ),
   },
   {
     operationId: 'VirtualNetworkLinks_Get',
@@ -110,9 +150,15 @@ export const privateDnsRoutes: ArmRoute[] = [
     provider: 'PrivateDns',
     handle: ctx => {
       const name = ctx.params.virtualNetworkLinkName.toLowerCase();
-      const link = visibleLinks(zoneRecord(ctx), ctx.runtime.faults).find(l => l.name.toLowerCase() === name);
+      const link = visibleLinks(zoneRecord(ctx), ctx.runtime.faults).find(
+        l => l.name.toLowerCase() === name,
+      );
       if (!link) {
-        throw resourceNotFound(`Microsoft.Network/privateDnsZones/${ctx.params.privateZoneName}/virtualNetworkLinks`, ctx.params.virtualNetworkLinkName, ctx.params.resourceGroupName);
+        throw resourceNotFound(
+          `Microsoft.Network/privateDnsZones/${ctx.params.privateZoneName}/virtualNetworkLinks`,
+          ctx.params.virtualNetworkLinkName,
+          ctx.params.resourceGroupName,
+        );
       }
       return ok(link);
     },

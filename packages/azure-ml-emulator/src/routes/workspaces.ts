@@ -15,8 +15,23 @@ export const workspaceRoutes: ArmRoute[] = [
     provider: 'MachineLearningServices',
     handle: ctx => {
       const { subscriptionId, resourceGroupName, workspaceName } = ctx.params;
-      const ws = ctx.state.workspaces[key(mlResourceId(subscriptionId, resourceGroupName, 'workspaces', workspaceName))];
-      if (!ws) throw resourceNotFound('Microsoft.MachineLearningServices/workspaces', workspaceName, resourceGroupName);
+      const ws =
+        ctx.state.workspaces[
+          key(
+            mlResourceId(
+              subscriptionId,
+              resourceGroupName,
+              'workspaces',
+              workspaceName,
+            ),
+          )
+        ];
+      if (!ws)
+        throw resourceNotFound(
+          'Microsoft.MachineLearningServices/workspaces',
+          workspaceName,
+          resourceGroupName,
+        );
       return ok(ws);
     },
   },
@@ -25,14 +40,22 @@ export const workspaceRoutes: ArmRoute[] = [
     method: 'GET',
     path: `${RG}/${ML}/workspaces`,
     provider: 'MachineLearningServices',
-    handle: ctx => listPage(ctx, inScopeOf(ctx, Object.values(ctx.state.workspaces)).sort(byName)),
+    handle: ctx =>
+      listPage(
+        ctx,
+        inScopeOf(ctx, Object.values(ctx.state.workspaces)).sort(byName),
+      ),
   },
   {
     operationId: 'Workspaces_ListBySubscription',
     method: 'GET',
     path: `/subscriptions/{subscriptionId}/${ML}/workspaces`,
     provider: 'MachineLearningServices',
-    handle: ctx => listPage(ctx, inScopeOf(ctx, Object.values(ctx.state.workspaces)).sort(byName)),
+    handle: ctx =>
+      listPage(
+        ctx,
+        inScopeOf(ctx, Object.values(ctx.state.workspaces)).sort(byName),
+      ),
   },
   {
     operationId: 'Registries_Get',
@@ -42,8 +65,23 @@ export const workspaceRoutes: ArmRoute[] = [
     registryRoute: true,
     handle: ctx => {
       const { subscriptionId, resourceGroupName, registryName } = ctx.params;
-      const registry = ctx.state.registries[key(mlResourceId(subscriptionId, resourceGroupName, 'registries', registryName))];
-      if (!registry) throw resourceNotFound('Microsoft.MachineLearningServices/registries', registryName, resourceGroupName);
+      const registry =
+        ctx.state.registries[
+          key(
+            mlResourceId(
+              subscriptionId,
+              resourceGroupName,
+              'registries',
+              registryName,
+            ),
+          )
+        ];
+      if (!registry)
+        throw resourceNotFound(
+          'Microsoft.MachineLearningServices/registries',
+          registryName,
+          resourceGroupName,
+        );
       return ok(registry);
     },
   },
@@ -53,7 +91,11 @@ export const workspaceRoutes: ArmRoute[] = [
     path: `${RG}/${ML}/registries`,
     provider: 'MachineLearningServices',
     registryRoute: true,
-    handle: ctx => listPage(ctx, inScopeOf(ctx, Object.values(ctx.state.registries)).sort(byName)),
+    handle: ctx =>
+      listPage(
+        ctx,
+        inScopeOf(ctx, Object.values(ctx.state.registries)).sort(byName),
+      ),
   },
   {
     operationId: 'Registries_ListBySubscription',
@@ -61,6 +103,10 @@ export const workspaceRoutes: ArmRoute[] = [
     path: `/subscriptions/{subscriptionId}/${ML}/registries`,
     provider: 'MachineLearningServices',
     registryRoute: true,
-    handle: ctx => listPage(ctx, inScopeOf(ctx, Object.values(ctx.state.registries)).sort(byName)),
+    handle: ctx =>
+      listPage(
+        ctx,
+        inScopeOf(ctx, Object.values(ctx.state.registries)).sort(byName),
+      ),
   },
 ];

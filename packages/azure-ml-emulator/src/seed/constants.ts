@@ -65,7 +65,83 @@ export const PRIVATE_ENDPOINT_SUBNET = 'snet-private-endpoints';
 export const MODEL_NAME = 'taxi-fare-model';
 export const EXPERIMENT_NAME = 'taxi-fare-train';
 export const CHAMPION_TAG = 'champion';
-export const PIPELINE_STEPS = ['transform', 'train', 'compare', 'register'] as const;
+export const PIPELINE_STEPS = [
+  'transform',
+  'train',
+  'compare',
+  'register',
+] as const;
+
+/** Tenant of every seeded resource (identities, studio links). */
+export const TENANT_ID = '72f988bf-0000-4000-8000-00000000c0de';
+
+/** The second model of the dev workspace, registered during early experiments. */
+export const BASELINE_MODEL_NAME = 'taxi-fare-baseline';
+
+/** Versions of `taxi-fare-model` in the dev registry (unless `largeRegistryVersions` says otherwise). */
+export const DEV_REGISTRY_VERSIONS = 10;
+/** Dev registry versions promoted to the prod registry, in promotion order. */
+export const PROMOTED_VERSIONS: readonly string[] = ['5', '8'];
+/** The prod version tagged as champion (on the version and on the prod container). */
+export const CHAMPION_VERSION = '8';
+
+/** The 28 dev pipeline runs, oldest first: every official job status appears. */
+export const DEV_JOB_STATUSES: readonly string[] = [
+  'Completed',
+  'Completed',
+  'Failed',
+  'Completed',
+  'Completed',
+  'Canceled',
+  'Completed',
+  'Completed',
+  'Failed',
+  'Completed',
+  'Completed',
+  'Completed',
+  'NotResponding',
+  'Completed',
+  'Completed',
+  'Failed',
+  'Completed',
+  'Completed',
+  'Paused',
+  'Completed',
+  'Finalizing',
+  'Running',
+  'CancelRequested',
+  'Preparing',
+  'Provisioning',
+  'Starting',
+  'Queued',
+  'NotStarted',
+];
+/** The prod pipeline runs, oldest first. */
+export const PROD_JOB_STATUSES: readonly string[] = [
+  'Completed',
+  'Completed',
+  'Failed',
+  'Running',
+];
+
+/** People who start manual runs and register workspace models (the first registers them). */
+export const AUTHORS: readonly string[] = [
+  'dana.scientist@contoso.com',
+  'li.engineer@contoso.com',
+  'sam.mlops@contoso.com',
+];
+/** The service principal of scheduled runs and of registry model versions. */
+export const PIPELINE_PRINCIPAL = 'sp-aml-pipelines';
+
+/** Counts of the default seed, for assertions in other packages. */
+export const seedCounts = {
+  devRegistryVersions: DEV_REGISTRY_VERSIONS,
+  prodRegistryVersions: PROMOTED_VERSIONS.length,
+  devPipelineRuns: DEV_JOB_STATUSES.length,
+  prodPipelineRuns: PROD_JOB_STATUSES.length,
+  /** Child (step) jobs per pipeline run. */
+  stepsPerRun: PIPELINE_STEPS.length,
+} as const;
 
 /** Public (non private-link) address returned when a name escapes the private zones. */
 export const PUBLIC_AZUREML_IP = '20.50.2.10';

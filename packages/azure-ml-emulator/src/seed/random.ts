@@ -16,7 +16,9 @@ export class SeededRandom {
   }
 
   int(minInclusive: number, maxInclusive: number): number {
-    return minInclusive + Math.floor(this.next() * (maxInclusive - minInclusive + 1));
+    return (
+      minInclusive + Math.floor(this.next() * (maxInclusive - minInclusive + 1))
+    );
   }
 
   pick<T>(items: readonly T[]): T {
@@ -37,7 +39,10 @@ export class SeededRandom {
     h[12] = '4';
     h[16] = ['8', '9', 'a', 'b'][parseInt(h[16], 16) % 4];
     const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(
+      16,
+      20,
+    )}-${s.slice(20)}`;
   }
 
   /** Lower-case alphanumerics, as in generated Azure ML job names. */

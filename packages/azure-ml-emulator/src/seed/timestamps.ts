@@ -2,11 +2,18 @@
  * Formats an instant the way Azure ML does, with a chosen UTC offset and 7 fractional digits.
  * Real data mixes `Z`, `+00:00` and other offsets; clients must parse, never compare strings.
  */
-export function formatTimestamp(instantMs: number, offsetMinutes = 0, fractionDigits = 7): string {
+export function formatTimestamp(
+  instantMs: number,
+  offsetMinutes = 0,
+  fractionDigits = 7,
+): string {
   const local = new Date(instantMs + offsetMinutes * 60_000);
   const base = local.toISOString().slice(0, 19);
   const millis = local.toISOString().slice(20, 23);
-  const fraction = fractionDigits > 0 ? `.${millis.padEnd(fractionDigits, '0').slice(0, fractionDigits)}` : '';
+  const fraction =
+    fractionDigits > 0
+      ? `.${millis.padEnd(fractionDigits, '0').slice(0, fractionDigits)}`
+      : '';
   return `${base}${fraction}${formatOffset(offsetMinutes)}`;
 }
 

@@ -1,4 +1,10 @@
-import { ArmResource, EmulatorState, MlScope, ModelRecord, SystemData } from './types';
+import {
+  ArmResource,
+  EmulatorState,
+  MlScope,
+  ModelRecord,
+  SystemData,
+} from './types';
 import { key } from './ids';
 
 const ML_TYPE = 'Microsoft.MachineLearningServices';
@@ -7,7 +13,11 @@ export function scopeTypeSegment(scope: MlScope) {
   return scope.kind === 'workspace' ? 'workspaces' : 'registries';
 }
 
-export function systemData(at: string, by: string, byType: SystemData['createdByType'] = 'User'): SystemData {
+export function systemData(
+  at: string,
+  by: string,
+  byType: SystemData['createdByType'] = 'User',
+): SystemData {
   return {
     createdAt: at,
     createdBy: by,
@@ -18,7 +28,11 @@ export function systemData(at: string, by: string, byType: SystemData['createdBy
   };
 }
 
-export function getOrCreateScope(state: EmulatorState, id: string, kind: MlScope['kind']): MlScope {
+export function getOrCreateScope(
+  state: EmulatorState,
+  id: string,
+  kind: MlScope['kind'],
+): MlScope {
   const k = key(id);
   if (!state.ml[k]) {
     state.ml[k] = { id, kind, models: {}, jobs: {} };
@@ -87,11 +101,18 @@ export function refreshContainerVersions(record: ModelRecord) {
     .map(v => Number(v))
     .filter(n => Number.isInteger(n));
   const latest = numeric.length ? Math.max(...numeric) : undefined;
-  record.container.properties.latestVersion = latest !== undefined ? String(latest) : null;
+  record.container.properties.latestVersion =
+    latest !== undefined ? String(latest) : null;
   record.container.properties.nextVersion = String((latest ?? 0) + 1);
 }
 
-export function putModelVersion(scope: MlScope, modelName: string, version: ArmResource, at: string, by: string) {
+export function putModelVersion(
+  scope: MlScope,
+  modelName: string,
+  version: ArmResource,
+  at: string,
+  by: string,
+) {
   let record = scope.models[modelName];
   if (!record) {
     record = {
@@ -117,8 +138,17 @@ export function applyContainer(scope: MlScope, resource: ArmResource) {
   return scope.models[resource.name].container;
 }
 
-export function applyVersion(scope: MlScope, modelName: string, resource: ArmResource) {
-  putModelVersion(scope, modelName, resource, resource.systemData!.createdAt, resource.systemData!.createdBy);
+export function applyVersion(
+  scope: MlScope,
+  modelName: string,
+  resource: ArmResource,
+) {
+  putModelVersion(
+    scope,
+    modelName,
+    resource,
+    resource.systemData!.createdAt,
+    resource.systemData!.createdBy,
+  );
   return resource;
 }
-
