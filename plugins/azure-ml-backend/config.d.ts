@@ -26,6 +26,11 @@ export interface Config {
       /** Base delay of the exponential back-off between retries, in ms. Default 800. */
       retryDelayMs?: number;
       /**
+       * Polling interval of long-running ARM writes (promotion), in ms, when ARM sends no
+       * `Retry-After` (which wins when present). Default 1000.
+       */
+      pollIntervalMs?: number;
+      /**
        * Client-side ARM read budget, a token bucket per subscription. Reads over budget wait
        * in a queue; they are never failed. Azure's own limit is 250 burst / 25 per second per
        * subscription and principal; staying under it avoids 429s.
@@ -83,5 +88,57 @@ export interface Config {
         location: string;
       };
     };
+    /**
+     * Governed promotion of model versions from one environment's registry into another's.
+     * Without this section the promotion routes answer 404.
+     */
+    promotion?: {
+      /** Source environment key (where candidates are registered), e.g. `dev`. */
+      from: string;
+      /** Target environment key (whose registry receives the copy), e.g. `prod`. */
+      to: string;
+      /**
+       * Four-eyes: a request waits for the approval of someone other than its requester.
+       * Default true. With false, a request whose policy passes is carried out at once.
+       */
+      requireApproval?: boolean;
+      /** Tag of the target model container that names the champion version. Default `champion`. */
+      aliasTag?: string;
+      /**
+       * Entity refs of the users or groups who may approve (e.g. `group:default/ml-approvers`);
+       * read by the portal's permission policy (packages/backend), not by this plugin.
+       */
+      approvers?: string[];
+      /**
+       * The policy gate: a list of rules for every model, or `{ default: [...], models: {
+       * <model>: [...] } }` where a model's own list replaces the default. A rule is one of
+       * `{ metric, compare: champion, direction: lower | higher, tolerance? }` (the candidate
+       * may be worse than the target's champion by at most `tolerance`; passes when the target
+       * has no champion yet), `{ metric, min?, max? }` (absolute threshold) or
+       * `{ tag, value? }` (the version carries the tag, with that value when given). A missing
+       * or non-numeric metric fails the rule that needs it.
+       */
+      policy?:
+        | Array<PromotionPolicyRule>
+        | {
+            default?: Array<PromotionPolicyRule>;
+            models?: { [model: string]: Array<PromotionPolicyRule> };
+          };
+      /** How often the backend looks for approved requests to carry out, in seconds. Default 5. */
+      pollIntervalSeconds?: number;
+      /** Attempts of a request (transient ARM failures) before it fails. Default 8. */
+      maxAttempts?: number;
+    };
   };
 }
+
+/** One rule of `azureMl.promotion.policy`. */
+type PromotionPolicyRule =
+  | {
+      metric: string;
+      compare: 'champion';
+      direction: 'lower' | 'higher';
+      tolerance?: number;
+    }
+  | { metric: string; min?: number; max?: number }
+  | { tag: string; value?: string };

@@ -26,8 +26,10 @@ describe('readAzureMlConfig', () => {
       credential: 'default',
       maxRetries: 3,
       retryDelayMs: 800,
+      pollIntervalMs: 1000,
       readBudget: { perSecond: 20, burst: 20 },
     });
+    expect(config.promotion).toBeUndefined();
     expect(config.cache.enabled).toBe(true);
     expect(config.cache.ttl.modelVersions).toBe(60_000);
     expect(config.environments).toEqual([{ name: 'dev', ...dev }]);
@@ -61,7 +63,65 @@ describe('readAzureMlConfig', () => {
       { cache: { ttlSeconds: { models: 5 } }, environments: { dev } },
       /azureMl.cache.ttlSeconds has unknown key\(s\) 'models'/,
     ],
+    [
+      { environments: { dev }, promotion: { from: 'dev', to: 'prod' } },
+      /azureMl.promotion.to 'prod' is not a key of azureMl.environments/,
+    ],
+    [
+      { environments: { dev }, promotion: { from: 'dev', to: 'dev' } },
+      /azureMl.promotion.to must differ from azureMl.promotion.from/,
+    ],
+    [
+      {
+        environments: { dev },
+        promotion: { from: 'dev', to: 'dev', policy: [{ metric: 'rmse' }] },
+      },
+      /azureMl.promotion.policy/,
+    ],
   ])('rejects %j naming the key', (azureMl, message) => {
     expect(() => read(azureMl)).toThrow(message);
+  });
+
+  it('reads the promotion section: list or per-model policy, defaults', () => {
+    const prod = { ...dev, registry: 'mlr-prod' };
+    const listed = read({
+      environments: { dev, prod },
+      promotion: {
+        from: 'dev',
+        to: 'prod',
+        policy: [
+          { metric: 'rmse', compare: 'champion', direction: 'lower' },
+          { metric: 'r2', min: 0.7 },
+          { tag: 'data_version' },
+        ],
+      },
+    }).promotion;
+    expect(listed).toEqual({
+      from: 'dev',
+      to: 'prod',
+      requireApproval: true,
+      aliasTag: 'champion',
+      defaultRules: [
+        { kind: 'compare', metric: 'rmse', direction: 'lower', tolerance: 0 },
+        { kind: 'threshold', metric: 'r2', min: 0.7, max: undefined },
+        { kind: 'tag', tag: 'data_version', value: undefined },
+      ],
+      modelRules: {},
+      pollIntervalMs: 5000,
+      maxAttempts: 8,
+    });
+    const perModel = read({
+      environments: { dev, prod },
+      promotion: {
+        from: 'dev',
+        to: 'prod',
+        requireApproval: false,
+        policy: { models: { 'taxi-fare-model': [{ metric: 'mae', max: 2 }] } },
+      },
+    }).promotion;
+    expect(perModel?.defaultRules).toEqual([]);
+    expect(perModel?.modelRules['taxi-fare-model']).toEqual([
+      { kind: 'threshold', metric: 'mae', min: undefined, max: 2 },
+    ]);
   });
 });

@@ -22,6 +22,35 @@ export interface CacheTtls {
   access: number;
 }
 
+/** One rule of the promotion policy. */
+export type PolicyRule =
+  | {
+      kind: 'compare';
+      metric: string;
+      /** `lower`: the candidate must not exceed the champion by more than `tolerance`. */
+      direction: 'lower' | 'higher';
+      tolerance: number;
+    }
+  | { kind: 'threshold'; metric: string; min?: number; max?: number }
+  | { kind: 'tag'; tag: string; value?: string };
+
+/** `azureMl.promotion`: from where to where, approval, and the policy gate. */
+export interface PromotionConfig {
+  from: string;
+  to: string;
+  requireApproval: boolean;
+  /** Model container tag that names the champion version. */
+  aliasTag: string;
+  /** Rules for models without their own list. */
+  defaultRules: PolicyRule[];
+  /** Rules per model name (replace the default rules for that model). */
+  modelRules: Record<string, PolicyRule[]>;
+  /** How often the backend looks for approved requests to carry out, in ms. */
+  pollIntervalMs: number;
+  /** Attempts of a request before it fails (transient ARM errors are retried). */
+  maxAttempts: number;
+}
+
 /** The validated `azureMl` configuration of the backend. */
 export interface AzureMlConfig {
   arm: {
@@ -29,16 +58,98 @@ export interface AzureMlConfig {
     credential: 'default' | 'none';
     maxRetries: number;
     retryDelayMs: number;
+    /** Polling interval of long-running ARM writes when ARM sends no `Retry-After`. */
+    pollIntervalMs: number;
     readBudget: { perSecond: number; burst: number };
   };
   cache: { enabled: boolean; singleFlight: boolean; ttl: CacheTtls };
   environments: EnvironmentConfig[];
+  /** Absent when `azureMl.promotion` is not configured: the promotion routes answer 404. */
+  promotion?: PromotionConfig;
 }
 
 const GUID =
   /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const AZURE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.()-]{0,89}$/;
 const ENVIRONMENT_KEY = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+const METRIC = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,128}$/, 'must be a metric name, e.g. rmse');
+
+const policyRule = z.union([
+  z
+    .object({
+      metric: METRIC,
+      compare: z.literal('champion'),
+      direction: z.enum(['lower', 'higher']),
+      tolerance: z.number().min(0).default(0),
+    })
+    .strict(),
+  z
+    .object({
+      metric: METRIC,
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
+    .strict()
+    .refine(
+      rule => rule.min !== undefined || rule.max !== undefined,
+      'needs min or max',
+    ),
+  z
+    .object({
+      tag: z.string().min(1).max(256),
+      value: z.string().max(256).optional(),
+    })
+    .strict(),
+]);
+
+function toRule(rule: z.infer<typeof policyRule>): PolicyRule {
+  if ('compare' in rule) {
+    return {
+      kind: 'compare',
+      metric: rule.metric,
+      direction: rule.direction,
+      tolerance: rule.tolerance,
+    };
+  }
+  if ('metric' in rule) {
+    return {
+      kind: 'threshold',
+      metric: rule.metric,
+      min: rule.min,
+      max: rule.max,
+    };
+  }
+  return { kind: 'tag', tag: rule.tag, value: rule.value };
+}
+
+const promotionSchema = z
+  .object({
+    from: z.string().regex(ENVIRONMENT_KEY, 'must be an environment key'),
+    to: z.string().regex(ENVIRONMENT_KEY, 'must be an environment key'),
+    requireApproval: z.boolean().default(true),
+    aliasTag: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a tag name')
+      .default('champion'),
+    approvers: z.array(z.string()).optional(), // read by the portal's permission policy
+    policy: z
+      .union([
+        z.array(policyRule),
+        z
+          .object({
+            default: z.array(policyRule).default([]),
+            models: z.record(z.array(policyRule)).default({}),
+          })
+          .strict(),
+      ])
+      .default([]),
+    pollIntervalSeconds: z.number().min(0.1).max(3600).default(5),
+    maxAttempts: z.number().int().min(1).max(100).default(8),
+  })
+  .strict();
 
 const ttlSeconds = (fallback: number) =>
   z.number().min(0).max(86400).default(fallback);
@@ -53,6 +164,7 @@ const schema = z.object({
       credential: z.enum(['default', 'none']).default('default'),
       maxRetries: z.number().int().min(0).max(10).default(3),
       retryDelayMs: z.number().int().min(1).max(60000).default(800),
+      pollIntervalMs: z.number().int().min(1).max(60000).default(1000),
       readBudget: z
         .object({
           perSecond: z.number().positive().max(1000).default(20),
@@ -104,9 +216,7 @@ const schema = z.object({
       envs => Object.keys(envs).length > 0,
       'must declare at least one environment',
     ),
-  // Sections read by other parts of the plugin (promotion, DNS validation).
-  promotion: z.unknown().optional(),
-  dns: z.unknown().optional(),
+  promotion: promotionSchema.optional(),
 });
 
 function describeIssue(issue: z.ZodIssue): string {
@@ -142,7 +252,21 @@ export function readAzureMlConfig(config: Config): AzureMlConfig {
         .join('; ')}`,
     );
   }
-  const { arm, cache, environments } = result.data;
+  const { arm, cache, environments, promotion } = result.data;
+  if (promotion) {
+    for (const key of ['from', 'to'] as const) {
+      if (!environments[promotion[key]]) {
+        throw new Error(
+          `Invalid Azure ML config: azureMl.promotion.${key} '${promotion[key]}' is not a key of azureMl.environments`,
+        );
+      }
+    }
+  }
+  if (promotion && promotion.from === promotion.to) {
+    throw new Error(
+      'Invalid Azure ML config: azureMl.promotion.to must differ from azureMl.promotion.from',
+    );
+  }
   const seconds = cache.ttlSeconds;
   return {
     arm: { ...arm, endpoint: arm.endpoint.replace(/\/+$/, '') },
@@ -162,5 +286,29 @@ export function readAzureMlConfig(config: Config): AzureMlConfig {
       name,
       ...env,
     })),
+    promotion: promotion && toPromotionConfig(promotion),
+  };
+}
+
+function toPromotionConfig(
+  promotion: z.infer<typeof promotionSchema>,
+): PromotionConfig {
+  const policy = Array.isArray(promotion.policy)
+    ? { default: promotion.policy, models: {} }
+    : promotion.policy;
+  return {
+    from: promotion.from,
+    to: promotion.to,
+    requireApproval: promotion.requireApproval,
+    aliasTag: promotion.aliasTag,
+    defaultRules: policy.default.map(toRule),
+    modelRules: Object.fromEntries(
+      Object.entries(policy.models).map(([model, rules]) => [
+        model,
+        rules.map(toRule),
+      ]),
+    ),
+    pollIntervalMs: promotion.pollIntervalSeconds * 1000,
+    maxAttempts: promotion.maxAttempts,
   };
 }

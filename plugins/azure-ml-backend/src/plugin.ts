@@ -9,7 +9,11 @@ import { ResponseCache } from './lib/ResponseCache';
 import { createRouter } from './router';
 import { EntityIndex } from './services/EntityIndex/EntityIndex';
 import { EntityReader } from './services/EntityReader/EntityReader';
+import { PromotionService } from './services/Promotion/PromotionService';
+import { PromotionStore } from './services/Promotion/PromotionStore';
 import {
+  azureMlArmClientServiceRef,
+  azureMlCacheServiceRef,
   azureMlEntityAccessServiceRef,
   azureMlReadServiceRef,
 } from './services/refs';
@@ -35,8 +39,13 @@ export const azureMlPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        database: coreServices.database,
+        auditor: coreServices.auditor,
+        permissions: coreServices.permissions,
         readService: azureMlReadServiceRef,
         entityAccess: azureMlEntityAccessServiceRef,
+        client: azureMlArmClientServiceRef,
+        readCache: azureMlCacheServiceRef,
       },
       async init(deps) {
         const config = readAzureMlConfig(deps.config);
@@ -53,6 +62,33 @@ export const azureMlPlugin = createBackendPlugin({
           fn: () => entityIndex.refresh(),
         });
         const responses = new ResponseCache({ enabled: config.cache.enabled });
+        const promotions = config.promotion
+          ? new PromotionService({
+              config,
+              promotion: config.promotion,
+              client: deps.client,
+              store: await PromotionStore.create(deps.database),
+              entityAccess: deps.entityAccess,
+              auth: deps.auth,
+              permissions: deps.permissions,
+              auditor: deps.auditor,
+              logger: deps.logger,
+              readCache: deps.readCache,
+              responses,
+            })
+          : undefined;
+        if (promotions && config.promotion) {
+          // Global: one replica at a time runs it (the scheduler locks through the database);
+          // each request is also claimed with a conditional update, so a request is carried out
+          // by one replica even if two ran the task.
+          await deps.scheduler.scheduleTask({
+            id: 'azure-ml-promotions',
+            scope: 'global',
+            frequency: { milliseconds: config.promotion.pollIntervalMs },
+            timeout: { minutes: 10 },
+            fn: () => promotions.runDue(),
+          });
+        }
 
         deps.permissionsRegistry.addPermissions(azureMlPermissions);
         deps.httpRouter.addAuthPolicy({
@@ -69,6 +105,7 @@ export const azureMlPlugin = createBackendPlugin({
             }),
             readService: deps.readService,
             responses,
+            promotions,
           }),
         );
         deps.logger.info('Azure ML read API ready', {
@@ -76,6 +113,9 @@ export const azureMlPlugin = createBackendPlugin({
           armEndpoint: config.arm.endpoint,
           cache: config.cache.enabled ? 'enabled' : 'disabled',
           singleFlight: config.cache.singleFlight ? 'enabled' : 'disabled',
+          promotion: config.promotion
+            ? `${config.promotion.from} -> ${config.promotion.to}`
+            : 'not configured',
         });
       },
     });

@@ -7,6 +7,8 @@ import {
   EntityReader,
 } from './services/EntityReader/EntityReader';
 import type { AzureMlReadApi } from './services/refs';
+import { PromotionService } from './services/Promotion/PromotionService';
+import { NotFoundError } from '@backstage/errors';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -16,8 +18,20 @@ export async function createRouter(deps: {
   entityReader: EntityReader;
   readService: AzureMlReadApi;
   responses: ResponseCache;
+  /** Absent when `azureMl.promotion` is not configured. */
+  promotions?: PromotionService;
 }): Promise<express.Router> {
   const { httpAuth, entityReader, readService, responses } = deps;
+  const promotions = () => {
+    if (!deps.promotions) {
+      throw new NotFoundError(
+        'Promotion is not configured on this portal (azureMl.promotion)',
+      );
+    }
+    return deps.promotions;
+  };
+  const caller = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
   const router = await createOpenApiRouter();
 
   /** Answers a read of the entity named by the path, for the authenticated caller. */
@@ -112,6 +126,59 @@ export async function createRouter(deps: {
           limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
         }),
     });
+  });
+
+  router.post('/promotions/evaluate', async (req, res) => {
+    res.json(await promotions().evaluate(req.body, await caller(req)));
+  });
+
+  router.post('/promotions', async (req, res) => {
+    const { promotion, created } = await promotions().request(
+      req.body,
+      await caller(req),
+    );
+    res.status(created ? 201 : 200).json(promotion);
+  });
+
+  router.get('/promotions', async (req, res) => {
+    const { entityRef, state, cursor, limit } = req.query;
+    res.json(
+      await promotions().list(
+        {
+          entityRef,
+          state,
+          cursor,
+          limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
+        },
+        await caller(req),
+      ),
+    );
+  });
+
+  router.get('/promotions/:id', async (req, res) => {
+    res.json(await promotions().get(req.params.id, await caller(req)));
+  });
+
+  router.post('/promotions/:id/approve', async (req, res) => {
+    res.json(
+      await promotions().decide(
+        req.params.id,
+        'approve',
+        req.body?.comment,
+        await caller(req),
+      ),
+    );
+  });
+
+  router.post('/promotions/:id/reject', async (req, res) => {
+    res.json(
+      await promotions().decide(
+        req.params.id,
+        'reject',
+        req.body?.comment,
+        await caller(req),
+      ),
+    );
   });
 
   return router;

@@ -12,7 +12,32 @@ export const azureMlEntityReadPermission = createPermission({
 });
 
 /**
+ * Request the promotion of a model version of a catalog entity (`POST /promotions`).
+ * @public
+ */
+export const azureMlModelPromotePermission = createPermission({
+  name: 'azure-ml.model.promote',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Approve or reject a pending promotion of a catalog entity's model
+ * (`POST /promotions/{id}/approve|reject`). Nobody approves their own request.
+ * @public
+ */
+export const azureMlPromotionApprovePermission = createPermission({
+  name: 'azure-ml.promotion.approve',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Every permission of the Azure ML plugins (each one is checked by a route of the backend).
  * @public
  */
-export const azureMlPermissions = [azureMlEntityReadPermission];
+export const azureMlPermissions = [
+  azureMlEntityReadPermission,
+  azureMlModelPromotePermission,
+  azureMlPromotionApprovePermission,
+];

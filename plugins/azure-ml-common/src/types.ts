@@ -6,6 +6,7 @@
 import type { components, paths } from './generated/openapi';
 import {
   environmentNetworkModeValues,
+  promotionStateValues,
   runStatusValues,
 } from './generated/openapi';
 
@@ -45,6 +46,32 @@ export type PipelineRunStep = Schemas['PipelineRunStep'];
 
 /** A pipeline job of the entity's experiment in one environment's workspace. @public */
 export type PipelineRun = Schemas['PipelineRun'];
+
+/** The state of a promotion request. @public */
+export type PromotionState = Schemas['PromotionState'];
+
+/** Every {@link PromotionState}, in lifecycle order. @public */
+export const PROMOTION_STATES: readonly PromotionState[] = promotionStateValues;
+
+/** States after which a promotion request never changes again. @public */
+export const TERMINAL_PROMOTION_STATES: readonly PromotionState[] = [
+  'succeeded',
+  'failed',
+  'rejected',
+  'cancelled',
+];
+
+/** One rule of the promotion policy applied to a candidate. @public */
+export type PolicyRuleResult = Schemas['PolicyRuleResult'];
+
+/** The promotion policy applied to a candidate version. @public */
+export type PolicyEvaluation = Schemas['PolicyEvaluation'];
+
+/** A promotion (or rollback) request and its progress. @public */
+export type Promotion = Schemas['Promotion'];
+
+/** What a caller sends to evaluate or request a promotion. @public */
+export type PromotionInput = Schemas['PromotionInput'];
 
 /** A page of a list. `nextCursor` is absent on the last page. @public */
 export interface Page<T> {

@@ -52,6 +52,10 @@ export class LocalCache<T> {
     return this.entries.size;
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -38,6 +38,16 @@ export class ReadThroughCache {
     ) as Promise<T>;
   }
 
+  /** Drops keys (after a write changed what they hold), here and in the cache service. */
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      this.local.delete(key);
+    }
+    if (this.options.enabled) {
+      await Promise.all(keys.map(key => this.cache.delete(key)));
+    }
+  }
+
   private async readOrLoad(
     key: string,
     ttlMs: number,

@@ -10,7 +10,7 @@ export const spec = {
     title: 'azure-ml',
     version: '1',
     description:
-      'Read API of the Azure ML plugin: environments, registries, and the model versions and pipeline runs of a catalog entity (named by its `ml.azure.com/*` annotations). Lists answer `{ items, nextCursor? }`, newest first; pass `nextCursor` back as `cursor` for the next page.',
+      "API of the Azure ML plugin: environments, registries, and the model versions and pipeline runs of a catalog entity (named by its `ml.azure.com/*` annotations); governed promotion of a model version from the source environment's registry into the target's. Lists answer `{ items, nextCursor? }`, newest first; pass `nextCursor` back as `cursor` for the next page.",
     license: {
       name: 'Apache-2.0',
     },
@@ -74,6 +74,16 @@ export const spec = {
           pattern: '^(100|[1-9][0-9]?)$',
         },
       },
+      promotionId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'Id of a promotion request.',
+        schema: {
+          type: 'string',
+          pattern: '^[0-9a-f-]{36}$',
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -124,6 +134,269 @@ export const spec = {
           },
         },
         required: ['error'],
+      },
+      EntityRef: {
+        type: 'string',
+        description:
+          'A catalog entity ref `kind:namespace/name`, e.g. `component:default/taxi-fare`.',
+        pattern:
+          '^[A-Za-z0-9._-]{1,63}:[A-Za-z0-9._-]{1,63}/[A-Za-z0-9._-]{1,253}$',
+      },
+      ModelName: {
+        type: 'string',
+        description:
+          'An Azure ML model name (letters, digits, `-`, `_`, `.`; starts with a letter or digit).',
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$',
+      },
+      ModelVersionName: {
+        type: 'string',
+        description:
+          'An Azure ML model version (letters, digits, `-`, `_`, `.`; starts with a letter or digit).',
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+      },
+      PolicyRuleResult: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'One rule of the promotion policy, applied to a candidate.',
+        properties: {
+          rule: {
+            type: 'string',
+            description:
+              'The rule in words, e.g. `rmse lower than or equal to the champion (tolerance 0)`.',
+          },
+          kind: {
+            type: 'string',
+            enum: ['compare', 'threshold', 'tag'],
+          },
+          metric: {
+            type: 'string',
+          },
+          tag: {
+            type: 'string',
+          },
+          candidate: {
+            description:
+              "The candidate's value (number for metrics, string for tags), absent when missing.",
+            oneOf: [
+              {
+                type: 'number',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+          reference: {
+            description:
+              "What the candidate is compared with (the champion's value or the threshold).",
+            oneOf: [
+              {
+                type: 'number',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+          passed: {
+            type: 'boolean',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why the rule passed or failed.',
+          },
+        },
+        required: ['rule', 'kind', 'passed', 'reason'],
+      },
+      PolicyEvaluation: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          passed: {
+            type: 'boolean',
+          },
+          model: {
+            type: 'string',
+          },
+          candidateVersion: {
+            type: 'string',
+          },
+          sourceEnvironment: {
+            type: 'string',
+          },
+          targetEnvironment: {
+            type: 'string',
+          },
+          championVersion: {
+            type: 'string',
+            description: "The target's current champion, when it has one.",
+          },
+          candidateMetrics: {
+            $ref: '#/components/schemas/NumberMap',
+          },
+          championMetrics: {
+            $ref: '#/components/schemas/NumberMap',
+          },
+          rules: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PolicyRuleResult',
+            },
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'passed',
+          'model',
+          'candidateVersion',
+          'sourceEnvironment',
+          'targetEnvironment',
+          'candidateMetrics',
+          'rules',
+          'evaluatedAt',
+        ],
+      },
+      NumberMap: {
+        type: 'object',
+        additionalProperties: {
+          type: 'number',
+        },
+      },
+      PromotionState: {
+        type: 'string',
+        enum: [
+          'pending_approval',
+          'approved',
+          'running',
+          'succeeded',
+          'failed',
+          'rejected',
+          'cancelled',
+        ],
+      },
+      PromotionKind: {
+        type: 'string',
+        enum: ['promotion', 'rollback'],
+      },
+      Promotion: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A request to promote a model version (or roll back a champion), and its progress.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/PromotionKind',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          model: {
+            type: 'string',
+          },
+          sourceEnvironment: {
+            type: 'string',
+          },
+          sourceVersion: {
+            type: 'string',
+          },
+          targetEnvironment: {
+            type: 'string',
+          },
+          targetVersion: {
+            type: 'string',
+          },
+          previousChampion: {
+            type: 'string',
+            description: 'The target champion before this request changed it.',
+          },
+          state: {
+            $ref: '#/components/schemas/PromotionState',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestComment: {
+            type: 'string',
+          },
+          decidedBy: {
+            type: 'string',
+          },
+          decisionComment: {
+            type: 'string',
+          },
+          evaluation: {
+            $ref: '#/components/schemas/PolicyEvaluation',
+          },
+          attempts: {
+            type: 'integer',
+          },
+          lastError: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          targetStudioUrl: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'kind',
+          'entityRef',
+          'model',
+          'sourceEnvironment',
+          'sourceVersion',
+          'targetEnvironment',
+          'targetVersion',
+          'state',
+          'requestedBy',
+          'attempts',
+          'createdAt',
+          'updatedAt',
+        ],
+      },
+      PromotionInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          model: {
+            $ref: '#/components/schemas/ModelName',
+          },
+          version: {
+            $ref: '#/components/schemas/ModelVersionName',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+        required: ['entityRef', 'model', 'version'],
+      },
+      DecisionInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
       },
       StringMap: {
         type: 'object',
@@ -699,6 +972,237 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/promotions/evaluate': {
+      post: {
+        operationId: 'EvaluatePromotion',
+        description:
+          "Dry run of the promotion policy for a version of one of the entity's models in the source environment, against the target environment's champion. Needs read access to the entity.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PromotionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PolicyEvaluation',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/promotions': {
+      post: {
+        operationId: 'CreatePromotion',
+        description:
+          'Requests the promotion of a version (permission `azure-ml.model.promote` on the entity). The policy must pass (400 naming the failed rules otherwise). Answers 201 with the new request, or 200 with the active request for the same model, version and target.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PromotionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The active request for the same model, version and target.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Promotion',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Created',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Promotion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListPromotions',
+        description:
+          'Promotion and rollback requests, newest first (entities the caller may read).',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            required: false,
+            schema: {
+              $ref: '#/components/schemas/PromotionState',
+            },
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Promotion',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/promotions/{id}': {
+      get: {
+        operationId: 'GetPromotion',
+        parameters: [
+          {
+            $ref: '#/components/parameters/promotionId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Promotion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/promotions/{id}/approve': {
+      post: {
+        operationId: 'ApprovePromotion',
+        description:
+          'Approves a pending request (permission `azure-ml.promotion.approve` on the entity; the requester may not approve their own request). The backend then carries it out.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/promotionId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DecisionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Promotion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/promotions/{id}/reject': {
+      post: {
+        operationId: 'RejectPromotion',
+        description:
+          'Rejects a pending request (same permission and rule as approve).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/promotionId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DecisionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Promotion',
                 },
               },
             },

@@ -106,6 +106,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/promotions/evaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Dry run of the promotion policy for a version of one of the entity's models in the source environment, against the target environment's champion. Needs read access to the entity. */
+    post: operations['EvaluatePromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Promotion and rollback requests, newest first (entities the caller may read). */
+    get: operations['ListPromotions'];
+    put?: never;
+    /** @description Requests the promotion of a version (permission `azure-ml.model.promote` on the entity). The policy must pass (400 naming the failed rules otherwise). Answers 201 with the new request, or 200 with the active request for the same model, version and target. */
+    post: operations['CreatePromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['GetPromotion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Approves a pending request (permission `azure-ml.promotion.approve` on the entity; the requester may not approve their own request). The backend then carries it out. */
+    post: operations['ApprovePromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Rejects a pending request (same permission and rule as approve). */
+    post: operations['RejectPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -122,6 +207,91 @@ export interface components {
       response?: {
         statusCode?: number;
       };
+    };
+    /** @description A catalog entity ref `kind:namespace/name`, e.g. `component:default/taxi-fare`. */
+    EntityRef: string;
+    /** @description An Azure ML model name (letters, digits, `-`, `_`, `.`; starts with a letter or digit). */
+    ModelName: string;
+    /** @description An Azure ML model version (letters, digits, `-`, `_`, `.`; starts with a letter or digit). */
+    ModelVersionName: string;
+    /** @description One rule of the promotion policy, applied to a candidate. */
+    PolicyRuleResult: {
+      /** @description The rule in words, e.g. `rmse lower than or equal to the champion (tolerance 0)`. */
+      rule: string;
+      /** @enum {string} */
+      kind: 'compare' | 'threshold' | 'tag';
+      metric?: string;
+      tag?: string;
+      /** @description The candidate's value (number for metrics, string for tags), absent when missing. */
+      candidate?: number | string;
+      /** @description What the candidate is compared with (the champion's value or the threshold). */
+      reference?: number | string;
+      passed: boolean;
+      /** @description Why the rule passed or failed. */
+      reason: string;
+    };
+    PolicyEvaluation: {
+      passed: boolean;
+      model: string;
+      candidateVersion: string;
+      sourceEnvironment: string;
+      targetEnvironment: string;
+      /** @description The target's current champion, when it has one. */
+      championVersion?: string;
+      candidateMetrics: components['schemas']['NumberMap'];
+      championMetrics?: components['schemas']['NumberMap'];
+      rules: components['schemas']['PolicyRuleResult'][];
+      /** Format: date-time */
+      evaluatedAt: string;
+    };
+    NumberMap: {
+      [key: string]: number;
+    };
+    /** @enum {string} */
+    PromotionState:
+      | 'pending_approval'
+      | 'approved'
+      | 'running'
+      | 'succeeded'
+      | 'failed'
+      | 'rejected'
+      | 'cancelled';
+    /** @enum {string} */
+    PromotionKind: 'promotion' | 'rollback';
+    /** @description A request to promote a model version (or roll back a champion), and its progress. */
+    Promotion: {
+      id: string;
+      kind: components['schemas']['PromotionKind'];
+      entityRef: string;
+      model: string;
+      sourceEnvironment: string;
+      sourceVersion: string;
+      targetEnvironment: string;
+      targetVersion: string;
+      /** @description The target champion before this request changed it. */
+      previousChampion?: string;
+      state: components['schemas']['PromotionState'];
+      requestedBy: string;
+      requestComment?: string;
+      decidedBy?: string;
+      decisionComment?: string;
+      evaluation?: components['schemas']['PolicyEvaluation'];
+      attempts: number;
+      lastError?: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      targetStudioUrl?: string;
+    };
+    PromotionInput: {
+      entityRef: components['schemas']['EntityRef'];
+      model: components['schemas']['ModelName'];
+      version: components['schemas']['ModelVersionName'];
+      comment?: string;
+    };
+    DecisionInput: {
+      comment?: string;
     };
     StringMap: {
       [key: string]: string;
@@ -258,6 +428,8 @@ export interface components {
     cursor: string;
     /** @description Page size, 1 to 100 (default 20). */
     limit: string;
+    /** @description Id of a promotion request. */
+    promotionId: string;
   };
   requestBodies: never;
   headers: never;
@@ -443,6 +615,176 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  EvaluatePromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PromotionInput'];
+      };
+    };
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PolicyEvaluation'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListPromotions: {
+    parameters: {
+      query?: {
+        entityRef?: components['schemas']['EntityRef'];
+        state?: components['schemas']['PromotionState'];
+        /** @description Opaque `nextCursor` of the previous page of the same query. */
+        cursor?: components['parameters']['cursor'];
+        /** @description Page size, 1 to 100 (default 20). */
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Promotion'][];
+            nextCursor?: string;
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  CreatePromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PromotionInput'];
+      };
+    };
+    responses: {
+      /** @description The active request for the same model, version and target. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of a promotion request. */
+        id: components['parameters']['promotionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ApprovePromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of a promotion request. */
+        id: components['parameters']['promotionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  RejectPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Id of a promotion request. */
+        id: components['parameters']['promotionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -454,6 +796,23 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
+export const policyRuleResultKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PolicyRuleResult']['kind']
+> = ['compare', 'threshold', 'tag'];
+export const promotionStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PromotionState']
+> = [
+  'pending_approval',
+  'approved',
+  'running',
+  'succeeded',
+  'failed',
+  'rejected',
+  'cancelled',
+];
+export const promotionKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PromotionKind']
+> = ['promotion', 'rollback'];
 export const environmentNetworkModeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Environment']['networkMode']
 > = ['private', 'public', 'mixed'];

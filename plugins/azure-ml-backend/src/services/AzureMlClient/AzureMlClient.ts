@@ -4,7 +4,9 @@ import {
 } from '@azure/arm-machinelearning';
 import type { TokenCredential } from '@azure/core-auth';
 import { ServiceClient } from '@azure/core-client';
+import { createHttpPoller, LroResponse } from '@azure/core-lro';
 import {
+  createHttpHeaders,
   createPipelineRequest,
   Pipeline,
   RestError,
@@ -45,6 +47,19 @@ const PROVIDER = 'providers/Microsoft.MachineLearningServices';
 export class ArmUpstreamError extends CustomErrorBase {
   name = 'ArmUpstreamError' as const;
   readonly statusCode = 502;
+  /** ARM's own HTTP status, absent when there was no answer (network error, timeout, LRO). */
+  armStatus?: number;
+}
+
+/** Whether an ARM failure may go away by itself (retry later) rather than need a change. */
+export function isTransientArmError(error: unknown): boolean {
+  if (!(error instanceof ArmUpstreamError)) {
+    return false;
+  }
+  const status = error.armStatus;
+  return (
+    status === undefined || status === 408 || status === 429 || status >= 500
+  );
 }
 
 /** A page of mapped items plus ARM's `nextLink` (absent on the last page). */
@@ -178,6 +193,61 @@ export class AzureMlClient {
     return raw ? toModelVersion(raw, env, model) : undefined;
   }
 
+  /** The raw ARM resource of a registry model version (for copying it), if it exists. */
+  async getRegistryModelVersionResource(
+    env: EnvironmentConfig,
+    model: string,
+    version: string,
+  ): Promise<ArmModelVersion | undefined> {
+    return this.getJson<ArmModelVersion>(
+      `version ${version} of model ${model} in registry ${env.registry}`,
+      this.modelVersionUrl(env, model, version),
+    );
+  }
+
+  /**
+   * Creates (or replaces) a version in the environment's registry: `PUT` of the version, then
+   * the long-running operation followed through `Azure-AsyncOperation` or `Location` until it
+   * ends; answers the version as ARM then has it.
+   */
+  async putRegistryModelVersion(
+    env: EnvironmentConfig,
+    model: string,
+    version: string,
+    properties: NonNullable<ArmModelVersion['properties']>,
+  ): Promise<ArmModelVersion> {
+    const url = this.modelVersionUrl(env, model, version);
+    const what = `version ${version} of model ${model} in registry ${env.registry}`;
+    await this.putLongRunning(what, url, { properties });
+    const created = await this.getJson<ArmModelVersion>(what, url);
+    if (!created) {
+      throw new ArmUpstreamError(
+        `Azure Resource Manager reported ${what} created, but it cannot be read`,
+      );
+    }
+    return created;
+  }
+
+  /**
+   * Sets the tags of the model container in one write (`PUT` of the container with its other
+   * properties unchanged): the champion pointer moves atomically.
+   */
+  async putModelContainerTags(
+    env: EnvironmentConfig,
+    model: string,
+    tags: Record<string, string>,
+  ): Promise<void> {
+    const url = this.withQuery(
+      `${this.registryUrl(env)}/models/${encodeURIComponent(model)}`,
+      {},
+    );
+    const what = `model ${model} in registry ${env.registry}`;
+    const current = await this.getJson<ArmModelContainer>(what, url);
+    await this.putLongRunning(what, url, {
+      properties: { ...(current?.properties ?? {}), tags },
+    });
+  }
+
   /** Tags of the model container (where the champion pointer lives); `{}` if none. */
   async getModelContainerTags(
     env: EnvironmentConfig,
@@ -197,6 +267,17 @@ export class AzureMlClient {
       }
     }
     return tags;
+  }
+
+  private modelVersionUrl(
+    env: EnvironmentConfig,
+    model: string,
+    version: string,
+  ): string {
+    return this.withQuery(
+      `${this.modelVersionsUrl(env, model)}/${encodeURIComponent(version)}`,
+      {},
+    );
   }
 
   /** One page of the workspace's pipeline jobs (ARM has no `$top` for jobs). */
@@ -309,16 +390,82 @@ export class AzureMlClient {
     });
   }
 
+  /** One request through the registry pipeline (retries, budget), answered as core-lro wants. */
+  private async send(
+    method: 'GET' | 'PUT',
+    url: string,
+    body?: unknown,
+  ): Promise<LroResponse> {
+    const response = await this.registryClient.sendRequest(
+      createPipelineRequest({
+        url,
+        method,
+        allowInsecureConnection: this.config.arm.endpoint.startsWith('http:'),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headers:
+          body === undefined
+            ? undefined
+            : createHttpHeaders({ 'content-type': 'application/json' }),
+      }),
+    );
+    const parsed = response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
+    if (response.status >= 400) {
+      throw new RestError(parsed?.error?.message ?? `HTTP ${response.status}`, {
+        code: parsed?.error?.code,
+        statusCode: response.status,
+      });
+    }
+    return {
+      flatResponse: parsed,
+      rawResponse: {
+        statusCode: response.status,
+        headers: response.headers.toJSON({ preserveCase: false }),
+        body: parsed,
+      },
+    };
+  }
+
+  /** `PUT` and follow the long-running operation to its end (core-lro, as the Azure SDKs do). */
+  private putLongRunning(what: string, url: string, body: unknown) {
+    return this.call(
+      what,
+      async () => {
+        const poller = await createHttpPoller(
+          {
+            requestMethod: 'PUT',
+            requestPath: url,
+            sendInitialRequest: () => this.send('PUT', url, body),
+            sendPollRequest: path => this.send('GET', path),
+          },
+          {
+            intervalInMs: this.config.arm.pollIntervalMs,
+            resourceLocationConfig: 'azure-async-operation',
+          },
+        );
+        return poller.pollUntilDone();
+      },
+      'writing',
+    );
+  }
+
   /** Runs an ARM call and turns its failure into a Backstage error that says what failed. */
-  private async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+  private async call<T>(
+    what: string,
+    run: () => Promise<T>,
+    doing: 'reading' | 'writing' = 'reading',
+  ): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      throw this.toBackstageError(what, error);
+      throw this.toBackstageError(what, error, doing);
     }
   }
 
-  private toBackstageError(what: string, error: unknown): Error {
+  private toBackstageError(
+    what: string,
+    error: unknown,
+    doing: 'reading' | 'writing',
+  ): Error {
     const status =
       error instanceof RestError || (error as RestError)?.name === 'RestError'
         ? (error as RestError).statusCode
@@ -327,15 +474,17 @@ export class AzureMlClient {
     if (status === 404) {
       return new NotFoundError(`Azure ML ${what} was not found: ${detail}`);
     }
-    this.logger.warn(`Azure Resource Manager failed reading ${what}`, {
+    this.logger.warn(`Azure Resource Manager failed ${doing} ${what}`, {
       status: status ?? 'no response',
       detail,
     });
-    return new ArmUpstreamError(
-      `Azure Resource Manager failed reading ${what} (${
+    const upstream = new ArmUpstreamError(
+      `Azure Resource Manager failed ${doing} ${what} (${
         status ? `HTTP ${status}` : 'no response'
       }): ${detail}`,
       error,
     );
+    upstream.armStatus = status;
+    return upstream;
   }
 }

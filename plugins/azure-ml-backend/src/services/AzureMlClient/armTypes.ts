@@ -28,6 +28,8 @@ export interface ArmModelVersion {
     stage?: string;
     jobName?: string;
     modelUri?: string;
+    modelType?: string;
+    flavors?: Record<string, unknown>;
     isArchived?: boolean;
   };
 }

@@ -1,0 +1,590 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  AuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  stringifyError,
+} from '@backstage/errors';
+import {
+  azureMlModelPromotePermission,
+  azureMlPromotionApprovePermission,
+  PolicyEvaluation,
+  Promotion,
+  PromotionInput,
+  PromotionState,
+} from '@internal/plugin-azure-ml-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { randomUUID } from 'node:crypto';
+import {
+  AzureMlConfig,
+  EnvironmentConfig,
+  PromotionConfig,
+} from '../../config';
+import { ReadThroughCache } from '../../lib/ReadThroughCache';
+import { ResponseCache } from '../../lib/ResponseCache';
+import { isTransientArmError } from '../AzureMlClient/AzureMlClient';
+import { ArmModelVersion } from '../AzureMlClient/armTypes';
+import type { AzureMlArmClient, AzureMlEntityAccess } from '../refs';
+import { evaluatePolicy, PolicySubject } from './evaluatePolicy';
+import { PromotionStore, StoredPromotion } from './PromotionStore';
+
+/** Tag on a target version naming the request that created it (exactly-once adoption). */
+export const PROMOTION_ID_TAG = 'azure-ml-portal.promotion-id';
+/** Tag on a target version naming the version it was copied from (lineage). */
+export const PROMOTED_FROM_TAG = 'azure-ml-portal.promoted-from';
+
+const STUDIO = 'https://ml.azure.com';
+/** How long a replica holds a request while carrying it out before another may take it. */
+const LEASE_MS = 5 * 60_000;
+
+function rawMetrics(version: ArmModelVersion): Record<string, string> {
+  const metrics: Record<string, string> = {};
+  for (const [key, value] of Object.entries(
+    version.properties?.properties ?? {},
+  )) {
+    if (key.startsWith('metric.') && typeof value === 'string') {
+      metrics[key.slice('metric.'.length)] = value;
+    }
+  }
+  return metrics;
+}
+
+function definedTags(tags: Record<string, string | null> | undefined) {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tags ?? {})) {
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+function subject(version: string, raw: ArmModelVersion): PolicySubject {
+  return {
+    version,
+    rawMetrics: rawMetrics(raw),
+    tags: definedTags(raw.properties?.tags),
+  };
+}
+
+function numeric(metrics: Record<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(metrics)) {
+    const n = Number(value);
+    if (value.trim() !== '' && Number.isFinite(n)) out[key] = n;
+  }
+  return out;
+}
+
+/**
+ * Governed promotion: policy gate → approval by someone else → exactly-once copy of the
+ * version into the target registry → champion pointer moved in one write → done, each state
+ * change stored (PromotionStore) and audited. Execution runs from a scheduled task
+ * (`runDue`), so it survives restarts and is shared by replicas through the database.
+ */
+export class PromotionService {
+  private readonly source: EnvironmentConfig;
+  private readonly target: EnvironmentConfig;
+
+  constructor(
+    private readonly deps: {
+      config: AzureMlConfig;
+      promotion: PromotionConfig;
+      client: AzureMlArmClient;
+      store: PromotionStore;
+      entityAccess: AzureMlEntityAccess;
+      auth: AuthService;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      logger: LoggerService;
+      readCache: ReadThroughCache;
+      responses: ResponseCache;
+      now?: () => Date;
+    },
+  ) {
+    const byName = (name: string) => {
+      const env = deps.config.environments.find(e => e.name === name);
+      if (!env) throw new Error(`Unknown environment '${name}'`);
+      return env;
+    };
+    this.source = byName(deps.promotion.from);
+    this.target = byName(deps.promotion.to);
+  }
+
+  private nowIso(offsetMs = 0): string {
+    const now = this.deps.now?.() ?? new Date();
+    return new Date(now.getTime() + offsetMs).toISOString();
+  }
+
+  /** The policy applied to `input`, for a caller who may read the entity. */
+  async evaluate(
+    input: PromotionInput,
+    credentials: BackstageCredentials,
+  ): Promise<PolicyEvaluation> {
+    await this.entityModel(input, credentials);
+    return this.evaluateCandidate(input.model, input.version);
+  }
+
+  /**
+   * Requests a promotion: `azure-ml.model.promote` on the entity, a passing policy, no version
+   * of that name in the target yet. Answers the active request instead when there is one.
+   */
+  async request(
+    input: PromotionInput,
+    credentials: BackstageCredentials,
+  ): Promise<{ promotion: Promotion; created: boolean }> {
+    await this.entityModel(input, credentials);
+    await this.authorize(
+      azureMlModelPromotePermission,
+      input.entityRef,
+      credentials,
+      'request promotions of',
+    );
+    const evaluation = await this.evaluateCandidate(input.model, input.version);
+    if (!evaluation.passed) {
+      const failed = evaluation.rules.filter(r => !r.passed);
+      throw new InputError(
+        `The promotion policy blocks version ${input.version} of ${
+          input.model
+        }: ${failed.map(r => `${r.rule} — ${r.reason}`).join('; ')}`,
+      );
+    }
+    const existing = await this.deps.client.getRegistryModelVersionResource(
+      this.target,
+      input.model,
+      input.version,
+    );
+    const requestedBy = this.principal(credentials);
+    const state: PromotionState = this.deps.promotion.requireApproval
+      ? 'pending_approval'
+      : 'approved';
+    if (existing) {
+      const tags = definedTags(existing.properties?.tags);
+      if (!tags[PROMOTION_ID_TAG]) {
+        throw new ConflictError(
+          `Version ${input.version} of ${input.model} already exists in registry ${this.target.registry} (${this.target.name}) and was not created by a promotion`,
+        );
+      }
+    }
+    const { promotion, created } = await this.deps.store.insertOrGetActive(
+      {
+        id: randomUUID(),
+        kind: 'promotion',
+        entityRef: input.entityRef.toLocaleLowerCase('en-US'),
+        model: input.model,
+        sourceEnvironment: this.source.name,
+        sourceVersion: input.version,
+        targetEnvironment: this.target.name,
+        targetVersion: input.version,
+        previousChampion: evaluation.championVersion,
+        state,
+        requestedBy,
+        requestComment: input.comment,
+        evaluation,
+      },
+      this.nowIso(),
+    );
+    if (created) {
+      await this.audit(
+        'promotion-requested',
+        promotion,
+        requestedBy,
+        undefined,
+        {
+          policyPassed: evaluation.passed,
+        },
+      );
+    }
+    return { promotion: this.present(promotion), created };
+  }
+
+  /** Approves or rejects a pending request (`azure-ml.promotion.approve`, never one's own). */
+  async decide(
+    id: string,
+    decision: 'approve' | 'reject',
+    comment: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<Promotion> {
+    const promotion = await this.visible(id, credentials);
+    await this.authorize(
+      azureMlPromotionApprovePermission,
+      promotion.entityRef,
+      credentials,
+      'approve promotions of',
+    );
+    const decidedBy = this.principal(credentials);
+    if (decidedBy === promotion.requestedBy) {
+      throw new NotAllowedError(
+        `You requested promotion ${id}: another person must ${decision} it`,
+      );
+    }
+    const to: PromotionState = decision === 'approve' ? 'approved' : 'rejected';
+    const updated = await this.deps.store.transition(
+      id,
+      'pending_approval',
+      to,
+      {
+        decidedBy,
+        decisionComment: comment,
+        nextAttemptAt: decision === 'approve' ? this.nowIso() : undefined,
+      },
+      this.nowIso(),
+    );
+    if (!updated) {
+      const current = await this.deps.store.get(id);
+      throw new ConflictError(
+        `Promotion ${id} is ${current?.state ?? 'gone'}, not pending approval`,
+      );
+    }
+    await this.audit(
+      decision === 'approve' ? 'promotion-approved' : 'promotion-rejected',
+      updated,
+      decidedBy,
+      'pending_approval',
+    );
+    return this.present(updated);
+  }
+
+  async get(id: string, credentials: BackstageCredentials): Promise<Promotion> {
+    return this.present(await this.visible(id, credentials));
+  }
+
+  /** Requests newest first; only those of entities the caller may read. */
+  async list(
+    query: {
+      entityRef?: string;
+      state?: PromotionState;
+      cursor?: string;
+      limit: number;
+    },
+    credentials: BackstageCredentials,
+  ): Promise<{ items: Promotion[]; nextCursor?: string }> {
+    const entityRef = query.entityRef?.toLocaleLowerCase('en-US');
+    if (entityRef) {
+      await this.deps.entityAccess.annotationsFor(entityRef, credentials);
+    }
+    const page = await this.deps.store.list({
+      entityRefs: entityRef ? [entityRef] : undefined,
+      state: query.state,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    const readable = new Map<string, Promise<boolean>>();
+    const mayRead = (ref: string) => {
+      let answer = readable.get(ref);
+      if (!answer) {
+        answer = this.deps.entityAccess.annotationsFor(ref, credentials).then(
+          () => true,
+          () => false,
+        );
+        readable.set(ref, answer);
+      }
+      return answer;
+    };
+    const allowed = await Promise.all(
+      page.items.map(p => mayRead(p.entityRef)),
+    );
+    return {
+      items: page.items.filter((_, i) => allowed[i]).map(p => this.present(p)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** Carries out the requests that are due (approved, or whose lease ran out). */
+  async runDue(limit = 10): Promise<void> {
+    const due = await this.deps.store.due(this.nowIso(), limit);
+    for (const candidate of due) {
+      const claimed = await this.deps.store.claim(
+        candidate,
+        this.nowIso(LEASE_MS),
+        this.nowIso(),
+      );
+      if (claimed) {
+        await this.execute(claimed);
+      }
+    }
+  }
+
+  private async execute(promotion: StoredPromotion): Promise<void> {
+    const { promotion: settings, store, logger } = this.deps;
+    try {
+      const previous = await this.copyAndCrown(promotion);
+      const done = await store.transition(
+        promotion.id,
+        'running',
+        'succeeded',
+        { previousChampion: previous, lastError: '' },
+        this.nowIso(),
+      );
+      await this.dropCaches(promotion);
+      if (done) {
+        await this.audit(
+          'promotion-succeeded',
+          done,
+          'azure-ml-backend',
+          'running',
+        );
+      }
+    } catch (error) {
+      const message = stringifyError(error);
+      const retry =
+        isTransientArmError(error) && promotion.attempts < settings.maxAttempts;
+      logger.warn(
+        `Promotion ${promotion.id} attempt ${promotion.attempts} failed${
+          retry ? ', will retry' : ''
+        }: ${message}`,
+      );
+      const backoffMs = Math.min(60_000, 1000 * 2 ** (promotion.attempts - 1));
+      const updated = await store.transition(
+        promotion.id,
+        'running',
+        retry ? 'running' : 'failed',
+        {
+          lastError: message,
+          nextAttemptAt: retry ? this.nowIso(backoffMs) : undefined,
+        },
+        this.nowIso(),
+      );
+      if (updated && !retry) {
+        await this.audit(
+          'promotion-failed',
+          updated,
+          'azure-ml-backend',
+          'running',
+          {
+            error: message,
+          },
+        );
+      }
+    }
+  }
+
+  /**
+   * The copy (adopted if this request already made it) and the champion move. Answers the
+   * champion before the move.
+   */
+  private async copyAndCrown(p: StoredPromotion): Promise<string | undefined> {
+    const { client, promotion: settings } = this.deps;
+    const existing = await client.getRegistryModelVersionResource(
+      this.target,
+      p.model,
+      p.targetVersion,
+    );
+    if (existing) {
+      const owner = definedTags(existing.properties?.tags)[PROMOTION_ID_TAG];
+      if (owner !== p.id) {
+        throw new ConflictError(
+          `Version ${p.targetVersion} of ${
+            p.model
+          } already exists in registry ${this.target.registry}${
+            owner ? ` (created by promotion ${owner})` : ''
+          }`,
+        );
+      }
+    } else {
+      const source = await client.getRegistryModelVersionResource(
+        this.source,
+        p.model,
+        p.sourceVersion,
+      );
+      if (!source) {
+        throw new NotFoundError(
+          `Version ${p.sourceVersion} of ${p.model} is no longer in registry ${this.source.registry}`,
+        );
+      }
+      const props = source.properties ?? {};
+      await client.putRegistryModelVersion(
+        this.target,
+        p.model,
+        p.targetVersion,
+        {
+          description: props.description,
+          // The copy: the target version references the source asset (`az ml model create
+          // --path azureml://registries/...`); see AZURE-NOTES for the blob-copy alternative.
+          modelUri: `azureml://registries/${this.source.registry}/models/${p.model}/versions/${p.sourceVersion}`,
+          modelType: props.modelType,
+          flavors: props.flavors,
+          jobName: props.jobName,
+          properties: { ...(props.properties ?? {}) },
+          tags: {
+            ...definedTags(props.tags),
+            [PROMOTION_ID_TAG]: p.id,
+            [PROMOTED_FROM_TAG]: `${this.source.registry}/${p.model}/${p.sourceVersion}`,
+          },
+        },
+      );
+    }
+    const tags = await client.getModelContainerTags(this.target, p.model);
+    const previous = tags[settings.aliasTag];
+    if (previous !== p.targetVersion) {
+      await client.putModelContainerTags(this.target, p.model, {
+        ...tags,
+        [settings.aliasTag]: p.targetVersion,
+      });
+      return previous;
+    }
+    return p.previousChampion;
+  }
+
+  private async dropCaches(p: StoredPromotion) {
+    const env = this.target.name;
+    await this.deps.readCache.delete([
+      `container:v1:${env}:${p.model}`,
+      `version:v1:${env}:${p.model}:${p.targetVersion}`,
+    ]);
+    this.deps.responses.clear();
+  }
+
+  private async evaluateCandidate(
+    model: string,
+    version: string,
+  ): Promise<PolicyEvaluation> {
+    const { client, promotion } = this.deps;
+    const [candidate, containerTags] = await Promise.all([
+      client.getRegistryModelVersionResource(this.source, model, version),
+      client.getModelContainerTags(this.target, model),
+    ]);
+    if (!candidate) {
+      throw new NotFoundError(
+        `Version ${version} of ${model} is not in registry ${this.source.registry} (${this.source.name})`,
+      );
+    }
+    const championVersion = containerTags[promotion.aliasTag];
+    const champion = championVersion
+      ? await client.getRegistryModelVersionResource(
+          this.target,
+          model,
+          championVersion,
+        )
+      : undefined;
+    const candidateSubject = subject(version, candidate);
+    const championSubject =
+      championVersion && champion
+        ? subject(championVersion, champion)
+        : undefined;
+    const rules = promotion.modelRules[model] ?? promotion.defaultRules;
+    const result = evaluatePolicy(rules, candidateSubject, championSubject);
+    return {
+      passed: result.passed,
+      model,
+      candidateVersion: version,
+      sourceEnvironment: this.source.name,
+      targetEnvironment: this.target.name,
+      championVersion: championSubject ? championVersion : undefined,
+      candidateMetrics: numeric(candidateSubject.rawMetrics),
+      championMetrics: championSubject
+        ? numeric(championSubject.rawMetrics)
+        : undefined,
+      rules: result.rules,
+      evaluatedAt: this.nowIso(),
+    };
+  }
+
+  /** The entity must be readable by the caller and declare the model. */
+  private async entityModel(
+    input: PromotionInput,
+    credentials: BackstageCredentials,
+  ) {
+    const annotations = await this.deps.entityAccess.annotationsFor(
+      input.entityRef,
+      credentials,
+    );
+    if (!annotations.models.includes(input.model)) {
+      throw new InputError(
+        `model '${input.model}' is not one of ${
+          input.entityRef
+        }'s models (${annotations.models.join(', ')})`,
+      );
+    }
+  }
+
+  private async visible(id: string, credentials: BackstageCredentials) {
+    const promotion = await this.deps.store.get(id);
+    if (!promotion) {
+      throw new NotFoundError(`Promotion ${id} not found`);
+    }
+    try {
+      await this.deps.entityAccess.annotationsFor(
+        promotion.entityRef,
+        credentials,
+      );
+    } catch (error) {
+      if ((error as Error).name === 'NotAllowedError') {
+        throw new NotFoundError(`Promotion ${id} not found`);
+      }
+      throw error;
+    }
+    return promotion;
+  }
+
+  private async authorize(
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+    credentials: BackstageCredentials,
+    what: string,
+  ) {
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission, resourceRef: entityRef.toLocaleLowerCase('en-US') }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed to ${what} '${entityRef}'`);
+    }
+  }
+
+  private principal(credentials: BackstageCredentials): string {
+    const { auth } = this.deps;
+    if (auth.isPrincipal(credentials, 'user')) {
+      return credentials.principal.userEntityRef;
+    }
+    if (auth.isPrincipal(credentials, 'service')) {
+      return `service:${credentials.principal.subject}`;
+    }
+    throw new NotAllowedError('Sign in to request or decide promotions');
+  }
+
+  private async audit(
+    eventId: string,
+    p: StoredPromotion,
+    actor: string,
+    from: PromotionState | undefined,
+    extra: Record<string, string | boolean> = {},
+  ) {
+    const event = await this.deps.auditor.createEvent({
+      eventId,
+      severityLevel: 'medium',
+      meta: {
+        promotionId: p.id,
+        actor,
+        entityRef: p.entityRef,
+        model: p.model,
+        sourceVersion: `${p.sourceEnvironment}/${p.sourceVersion}`,
+        targetVersion: `${p.targetEnvironment}/${p.targetVersion}`,
+        from: from ?? null,
+        to: p.state,
+        ...extra,
+      },
+    });
+    await event.success();
+  }
+
+  private present(p: StoredPromotion): Promotion {
+    const { nextAttemptAt: _next, ...rest } = p;
+    return {
+      ...rest,
+      targetStudioUrl: `${STUDIO}/registries/${encodeURIComponent(
+        this.target.registry,
+      )}/models/${encodeURIComponent(p.model)}/version/${encodeURIComponent(
+        p.targetVersion,
+      )}`,
+    };
+  }
+}

@@ -1,0 +1,342 @@
+import {
+  coreServices,
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  createAzureMlEmulator,
+  DEV,
+  MODEL_NAME,
+  PROD,
+  CHAMPION_VERSION,
+} from '@internal/azure-ml-emulator';
+import { Promotion } from '@internal/plugin-azure-ml-common';
+import { setupServer } from 'msw/node';
+import request from 'supertest';
+import { azureMlPlugin } from '../../plugin';
+import { PROMOTION_ID_TAG } from './PromotionService';
+
+// The PostgreSQL server of these machines (and CI), next to SQLite.
+process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
+  'postgresql://postgres@127.0.0.1:5432';
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const ARM = 'https://management.azure.com';
+// lroPolls 0: a write settles on its first poll (after the Retry-After of 1 s).
+const emulator = createAzureMlEmulator({ baseUrl: ARM, lroPolls: 0 });
+const server = setupServer(...emulator.handlers);
+
+const OWNER = 'user:default/olivia.owner';
+const APPROVER = 'user:default/arno.approver';
+const STRANGER = 'user:default/sam.stranger';
+const ENTITY = 'component:default/taxi-fare';
+
+const env = (e: typeof DEV) => ({
+  subscriptionId: e.subscriptionId,
+  resourceGroup: e.resourceGroup,
+  workspace: e.workspace,
+  registry: e.registry,
+  location: e.location,
+});
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'taxi-fare',
+    namespace: 'default',
+    annotations: { 'ml.azure.com/models': MODEL_NAME },
+  },
+  spec: { type: 'ml-model', owner: 'team-taxi', lifecycle: 'production' },
+};
+
+/** Who may do what: the owner requests, the approver approves, the stranger only reads. */
+const allowed: Record<string, string[]> = {
+  'azure-ml.entity.read': [OWNER, APPROVER, STRANGER],
+  'azure-ml.model.promote': [OWNER, APPROVER],
+  'azure-ml.promotion.approve': [APPROVER, OWNER],
+};
+
+let tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+const runScheduledTasks = async () => {
+  for (const task of tasks) {
+    await task.fn(new AbortController().signal);
+  }
+};
+
+async function startBackend(databaseId: TestDatabaseId) {
+  tasks = [];
+  const knex = await databases.init(databaseId);
+  const { server: http } = await startTestBackend({
+    features: [
+      azureMlPlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          azureMl: {
+            arm: {
+              endpoint: ARM,
+              credential: 'none',
+              retryDelayMs: 10,
+              // 50 concurrent requests read ARM ~200 times: not what the budget is tested on.
+              readBudget: { perSecond: 1000, burst: 1000 },
+              pollIntervalMs: 10,
+            },
+            environments: { dev: env(DEV), prod: env(PROD) },
+            promotion: {
+              from: 'dev',
+              to: 'prod',
+              policy: [
+                {
+                  metric: 'rmse',
+                  compare: 'champion',
+                  direction: 'lower',
+                  tolerance: 0,
+                },
+                { metric: 'r2', min: 0.5 },
+              ],
+            },
+          },
+        },
+      }),
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({ entities: [entity] }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      mockServices.permissions.mock({
+        authorize: async (requests, options) => {
+          const principal = options?.credentials.principal as
+            | { userEntityRef?: string }
+            | undefined;
+          const user = principal?.userEntityRef ?? '';
+          return requests.map(r => ({
+            result: (allowed[r.permission.name] ?? []).includes(user)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+          }));
+        },
+      }).factory,
+      createServiceFactory({
+        service: coreServices.scheduler,
+        deps: {},
+        factory: () =>
+          mockServices.scheduler.mock({
+            scheduleTask: async task => {
+              tasks.push(task);
+            },
+          }),
+      }),
+    ],
+  });
+  const as = (user?: string) => {
+    const auth = (r: request.Test) =>
+      user ? r.set('Authorization', mockCredentials.user.header(user)) : r;
+    return {
+      get: (path: string) => auth(request(http).get(`/api/azure-ml${path}`)),
+      post: (path: string, body: object = {}) =>
+        auth(request(http).post(`/api/azure-ml${path}`).send(body)),
+    };
+  };
+  return { as };
+}
+
+async function prodVersions(): Promise<
+  Array<{ name: string; properties: any }>
+> {
+  const url = `${ARM}/subscriptions/${PROD.subscriptionId}/resourceGroups/${PROD.resourceGroup}/providers/Microsoft.MachineLearningServices/registries/${PROD.registry}/models/${MODEL_NAME}/versions?api-version=2024-04-01`;
+  return (await (await fetch(url)).json()).value;
+}
+
+async function prodChampion(): Promise<string | undefined> {
+  const url = `${ARM}/subscriptions/${PROD.subscriptionId}/resourceGroups/${PROD.resourceGroup}/providers/Microsoft.MachineLearningServices/registries/${PROD.registry}/models/${MODEL_NAME}?api-version=2024-04-01`;
+  return (await (await fetch(url)).json()).properties.tags.champion;
+}
+
+const input = (version: string) => ({
+  entityRef: ENTITY,
+  model: MODEL_NAME,
+  version,
+  comment: 'better rmse',
+});
+
+beforeAll(() =>
+  server.listen({
+    onUnhandledRequest(req, print) {
+      if (!['127.0.0.1', 'localhost'].includes(new URL(req.url).hostname))
+        print.error();
+    },
+  }),
+);
+afterEach(() => {
+  emulator.resetState();
+  emulator.faults.reset();
+});
+afterAll(() => server.close());
+
+describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
+  it('evaluates the policy with both values per rule, and names what fails', async () => {
+    const { as } = await startBackend(databaseId);
+    const good = await as(STRANGER).post('/promotions/evaluate', input('10'));
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({
+      passed: true,
+      championVersion: CHAMPION_VERSION,
+      sourceEnvironment: 'dev',
+      targetEnvironment: 'prod',
+    });
+    expect(good.body.rules[0]).toMatchObject({
+      kind: 'compare',
+      metric: 'rmse',
+      candidate: good.body.candidateMetrics.rmse,
+      reference: good.body.championMetrics.rmse,
+      passed: true,
+    });
+    // Version 4's r2 is 'N/A' in the registry: the rule that needs it fails, with that reason.
+    const bad = await as(STRANGER).post('/promotions/evaluate', input('4'));
+    expect(bad.body.passed).toBe(false);
+    expect(bad.body.rules[1]).toMatchObject({
+      passed: false,
+      reason: "version 4's metric 'r2' is not a number ('N/A')",
+    });
+  });
+
+  it('refuses a request the policy blocks, naming the rule, and writes nothing', async () => {
+    const { as } = await startBackend(databaseId);
+    const res = await as(OWNER).post('/promotions', input('2'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /The promotion policy blocks version 2 of taxi-fare-model: rmse lower than or equal to the champion's/,
+    );
+    expect((await as(OWNER).get('/promotions')).body.items).toEqual([]);
+  });
+
+  it('answers 400 naming a bad input and 404 for an unknown version', async () => {
+    const { as } = await startBackend(databaseId);
+    const dots = await as(OWNER).post('/promotions', input('..'));
+    expect(dots.status).toBe(400);
+    expect(dots.body.error.message).toMatch(/version/);
+    const other = await as(OWNER).post('/promotions', {
+      ...input('10'),
+      model: 'other-model',
+    });
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toBe(
+      "model 'other-model' is not one of component:default/taxi-fare's models (taxi-fare-model)",
+    );
+    const missing = await as(OWNER).post('/promotions', input('999'));
+    expect(missing.status).toBe(404);
+  });
+
+  it('gives each caller exactly the allowed outcome on every write route', async () => {
+    const { as } = await startBackend(databaseId);
+    expect((await as().post('/promotions', input('10'))).status).toBe(401);
+    expect((await as(STRANGER).post('/promotions', input('10'))).status).toBe(
+      403,
+    );
+    const created = await as(OWNER).post('/promotions', input('10'));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    expect(created.body).toMatchObject({
+      state: 'pending_approval',
+      requestedBy: OWNER,
+    });
+    expect((await as().post(`/promotions/${id}/approve`)).status).toBe(401);
+    expect((await as(STRANGER).post(`/promotions/${id}/approve`)).status).toBe(
+      403,
+    );
+    const own = await as(OWNER).post(`/promotions/${id}/approve`);
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toMatch(/another person must approve it/);
+    const approved = await as(APPROVER).post(`/promotions/${id}/approve`, {
+      comment: 'ok',
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      state: 'approved',
+      decidedBy: APPROVER,
+      decisionComment: 'ok',
+    });
+    const again = await as(APPROVER).post(`/promotions/${id}/reject`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe(
+      `Promotion ${id} is approved, not pending approval`,
+    );
+  });
+
+  it('carries out an approved request: one copy in prod referencing the source, champion moved, audited state', async () => {
+    const { as } = await startBackend(databaseId);
+    const before = (await prodVersions()).length;
+    const { body } = await as(OWNER).post('/promotions', input('10'));
+    await as(APPROVER).post(`/promotions/${body.id}/approve`);
+    await runScheduledTasks();
+    const done: Promotion = (await as(OWNER).get(`/promotions/${body.id}`))
+      .body;
+    expect(done).toMatchObject({
+      state: 'succeeded',
+      targetVersion: '10',
+      previousChampion: CHAMPION_VERSION,
+      attempts: 1,
+    });
+    const versions = await prodVersions();
+    expect(versions).toHaveLength(before + 1);
+    const copy = versions.find(v => v.name === '10');
+    expect(copy?.properties.modelUri).toBe(
+      `azureml://registries/${DEV.registry}/models/${MODEL_NAME}/versions/10`,
+    );
+    expect(copy?.properties.tags[PROMOTION_ID_TAG]).toBe(body.id);
+    expect(copy?.properties.properties['metric.rmse']).toBe(
+      body.evaluation.candidateMetrics.rmse.toFixed(4),
+    );
+    expect(await prodChampion()).toBe('10');
+    // The tab shows the truth at once: the prod list and champion come from ARM again.
+    const models = await as(OWNER).get(
+      `/entities/component/default/taxi-fare/models?environment=prod`,
+    );
+    expect(models.body.items[0]).toMatchObject({
+      version: '10',
+      aliases: ['champion'],
+    });
+  });
+
+  it('turns 50 concurrent requests for one version into one request and one prod version', async () => {
+    const { as } = await startBackend(databaseId);
+    const before = (await prodVersions()).length;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        as(OWNER).post('/promotions', input('10')),
+      ),
+    );
+    expect(answers.filter(a => a.status === 201)).toHaveLength(1);
+    expect(answers.filter(a => a.status === 200)).toHaveLength(49);
+    expect(new Set(answers.map(a => a.body.id)).size).toBe(1);
+    await as(APPROVER).post(`/promotions/${answers[0].body.id}/approve`);
+    await Promise.all([runScheduledTasks(), runScheduledTasks()]);
+    expect((await prodVersions()).length).toBe(before + 1);
+    expect((await as(OWNER).get('/promotions')).body.items).toHaveLength(1);
+  });
+
+  it('keeps a request running with the error after a transient ARM failure, for a later attempt', async () => {
+    const { as } = await startBackend(databaseId);
+    const { body } = await as(OWNER).post('/promotions', input('10'));
+    await as(APPROVER).post(`/promotions/${body.id}/approve`);
+    emulator.faults.set({
+      routes: { RegistryModelVersions_CreateOrUpdate: { errorRate: 1 } },
+    });
+    await runScheduledTasks();
+    const waiting = (await as(OWNER).get(`/promotions/${body.id}`)).body;
+    expect(waiting).toMatchObject({ state: 'running', attempts: 1 });
+    expect(waiting.lastError).toMatch(
+      /Azure Resource Manager failed writing version 10 of model taxi-fare-model in registry mlr-prod \(HTTP 500\)/,
+    );
+  });
+});
