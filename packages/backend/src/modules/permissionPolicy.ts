@@ -1,6 +1,14 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
 import {
   AuthorizeResult,
+  isPermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -9,18 +17,49 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import {
+  azureMlModelPromotePermission,
+  azureMlPromotionApprovePermission,
+} from '@internal/plugin-azure-ml-common';
 
 /**
  * The portal's permission policy: the single place where Azure ML rules live.
  *
- * Anything no rule restricts is allowed, so the portal behaves like an allow-all install
- * until a rule below says otherwise.
+ * - `azure-ml.model.promote`: the owners of the entity (catalog `spec.owner`, through the
+ *   signed-in user's ownership refs) may request promotions of its models.
+ * - `azure-ml.promotion.approve`: members of `azureMl.promotion.approvers` (user or group refs)
+ *   may approve or reject. The backend itself refuses a decision on one's own request.
+ * - Nobody without a signed-in user writes.
+ *
+ * Anything no rule restricts is allowed, so the rest of the portal behaves like an allow-all
+ * install.
  */
 export class AzureMlPortalPolicy implements PermissionPolicy {
+  constructor(private readonly approvers: string[]) {}
+
   async handle(
-    _request: PolicyQuery,
-    _user?: PolicyQueryUser,
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    const { permission } = request;
+    if (isPermission(permission, azureMlModelPromotePermission)) {
+      if (!user) return { result: AuthorizeResult.DENY };
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({
+          claims: user.info.ownershipEntityRefs ?? [],
+        }),
+      );
+    }
+    if (isPermission(permission, azureMlPromotionApprovePermission)) {
+      const refs = user?.info.ownershipEntityRefs ?? [];
+      const approver = refs.some(ref =>
+        this.approvers.includes(ref.toLocaleLowerCase('en-US')),
+      );
+      return {
+        result: approver ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      };
+    }
     return { result: AuthorizeResult.ALLOW };
   }
 }
@@ -30,9 +69,13 @@ export const permissionPolicyModule = createBackendModule({
   moduleId: 'azure-ml-portal-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new AzureMlPortalPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        const approvers =
+          config
+            .getOptionalStringArray('azureMl.promotion.approvers')
+            ?.map(ref => ref.toLocaleLowerCase('en-US')) ?? [];
+        policy.setPolicy(new AzureMlPortalPolicy(approvers));
       },
     });
   },
