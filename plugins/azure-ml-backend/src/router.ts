@@ -140,6 +140,14 @@ export async function createRouter(deps: {
     res.status(created ? 201 : 200).json(promotion);
   });
 
+  router.post('/rollbacks', async (req, res) => {
+    const { promotion, created } = await promotions().rollback(
+      req.body,
+      await caller(req),
+    );
+    res.status(created ? 201 : 200).json(promotion);
+  });
+
   router.get('/promotions', async (req, res) => {
     const { entityRef, state, cursor, limit } = req.query;
     res.json(

@@ -33,6 +33,17 @@ export const azureMlPromotionApprovePermission = createPermission({
 });
 
 /**
+ * Roll the champion of a catalog entity's model back to the previous champion
+ * (`POST /rollbacks`).
+ * @public
+ */
+export const azureMlPromotionRollbackPermission = createPermission({
+  name: 'azure-ml.promotion.rollback',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Every permission of the Azure ML plugins (each one is checked by a route of the backend).
  * @public
  */
@@ -40,4 +51,5 @@ export const azureMlPermissions = [
   azureMlEntityReadPermission,
   azureMlModelPromotePermission,
   azureMlPromotionApprovePermission,
+  azureMlPromotionRollbackPermission,
 ];

@@ -73,6 +73,9 @@ export type Promotion = Schemas['Promotion'];
 /** What a caller sends to evaluate or request a promotion. @public */
 export type PromotionInput = Schemas['PromotionInput'];
 
+/** What a caller sends to roll back a champion. @public */
+export type RollbackInput = Schemas['RollbackInput'];
+
 /** A page of a list. `nextCursor` is absent on the last page. @public */
 export interface Page<T> {
   items: T[];

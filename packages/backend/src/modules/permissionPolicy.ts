@@ -20,13 +20,15 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   azureMlModelPromotePermission,
   azureMlPromotionApprovePermission,
+  azureMlPromotionRollbackPermission,
 } from '@internal/plugin-azure-ml-common';
 
 /**
  * The portal's permission policy: the single place where Azure ML rules live.
  *
- * - `azure-ml.model.promote`: the owners of the entity (catalog `spec.owner`, through the
- *   signed-in user's ownership refs) may request promotions of its models.
+ * - `azure-ml.model.promote`, `azure-ml.promotion.rollback`: the owners of the entity (catalog
+ *   `spec.owner`, through the signed-in user's ownership refs) may request promotions of its
+ *   models and roll their champions back.
  * - `azure-ml.promotion.approve`: members of `azureMl.promotion.approvers` (user or group refs)
  *   may approve or reject. The backend itself refuses a decision on one's own request.
  * - Nobody without a signed-in user writes.
@@ -42,7 +44,10 @@ export class AzureMlPortalPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (isPermission(permission, azureMlModelPromotePermission)) {
+    if (
+      isPermission(permission, azureMlModelPromotePermission) ||
+      isPermission(permission, azureMlPromotionRollbackPermission)
+    ) {
       if (!user) return { result: AuthorizeResult.DENY };
       return createCatalogConditionalDecision(
         permission,

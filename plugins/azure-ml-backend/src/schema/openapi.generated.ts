@@ -388,6 +388,23 @@ export const spec = {
         },
         required: ['entityRef', 'model', 'version'],
       },
+      RollbackInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          model: {
+            $ref: '#/components/schemas/ModelName',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+        required: ['entityRef', 'model'],
+      },
       DecisionInput: {
         type: 'object',
         additionalProperties: false,
@@ -1199,6 +1216,48 @@ export const spec = {
         responses: {
           '200': {
             description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Promotion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rollbacks': {
+      post: {
+        operationId: 'CreateRollback',
+        description:
+          "Moves the target environment's champion of a model back to the champion before the promotion that made the current one (permission `azure-ml.promotion.rollback` on the entity). Carried out like a promotion (audited, exactly once, retried), without approval. 409 when no promotion recorded an earlier champion.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RollbackInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The active rollback of the same model and champion.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Promotion',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Created',
             content: {
               'application/json': {
                 schema: {

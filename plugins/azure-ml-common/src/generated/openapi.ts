@@ -191,6 +191,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/rollbacks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Moves the target environment's champion of a model back to the champion before the promotion that made the current one (permission `azure-ml.promotion.rollback` on the entity). Carried out like a promotion (audited, exactly once, retried), without approval. 409 when no promotion recorded an earlier champion. */
+    post: operations['CreateRollback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -288,6 +305,11 @@ export interface components {
       entityRef: components['schemas']['EntityRef'];
       model: components['schemas']['ModelName'];
       version: components['schemas']['ModelVersionName'];
+      comment?: string;
+    };
+    RollbackInput: {
+      entityRef: components['schemas']['EntityRef'];
+      model: components['schemas']['ModelName'];
       comment?: string;
     };
     DecisionInput: {
@@ -775,6 +797,40 @@ export interface operations {
     responses: {
       /** @description Ok */
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  CreateRollback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RollbackInput'];
+      };
+    };
+    responses: {
+      /** @description The active rollback of the same model and champion. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      /** @description Created */
+      201: {
         headers: {
           [name: string]: unknown;
         };

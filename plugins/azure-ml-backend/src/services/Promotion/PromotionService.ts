@@ -15,10 +15,12 @@ import {
 import {
   azureMlModelPromotePermission,
   azureMlPromotionApprovePermission,
+  azureMlPromotionRollbackPermission,
   PolicyEvaluation,
   Promotion,
   PromotionInput,
   PromotionState,
+  RollbackInput,
 } from '@internal/plugin-azure-ml-common';
 import {
   AuthorizeResult,
@@ -206,6 +208,65 @@ export class PromotionService {
     return { promotion: this.present(promotion), created };
   }
 
+  /**
+   * Requests a rollback: the target's champion goes back to the champion before the succeeded
+   * request that made the current one. No approval (it undoes an approved change), carried out
+   * and audited like a promotion.
+   */
+  async rollback(
+    input: RollbackInput,
+    credentials: BackstageCredentials,
+  ): Promise<{ promotion: Promotion; created: boolean }> {
+    await this.entityModel(input, credentials);
+    await this.authorize(
+      azureMlPromotionRollbackPermission,
+      input.entityRef,
+      credentials,
+      'roll back champions of',
+    );
+    const tags = await this.deps.client.getModelContainerTags(
+      this.target,
+      input.model,
+    );
+    const current = tags[this.deps.promotion.aliasTag];
+    const crowning = current
+      ? await this.deps.store.lastThatCrowned(
+          this.target.name,
+          input.model,
+          current,
+        )
+      : undefined;
+    if (!current || !crowning?.previousChampion) {
+      throw new ConflictError(
+        current
+          ? `No promotion recorded a champion of ${input.model} before version ${current} in ${this.target.name}: nothing to roll back to`
+          : `${input.model} has no champion in ${this.target.name}: nothing to roll back`,
+      );
+    }
+    const requestedBy = this.principal(credentials);
+    const { promotion, created } = await this.deps.store.insertOrGetActive(
+      {
+        id: randomUUID(),
+        kind: 'rollback',
+        entityRef: input.entityRef.toLocaleLowerCase('en-US'),
+        model: input.model,
+        sourceEnvironment: this.target.name,
+        sourceVersion: current,
+        targetEnvironment: this.target.name,
+        targetVersion: crowning.previousChampion,
+        previousChampion: current,
+        state: 'approved',
+        requestedBy,
+        requestComment: input.comment,
+      },
+      this.nowIso(),
+    );
+    if (created) {
+      await this.audit('rollback-requested', promotion, requestedBy, undefined);
+    }
+    return { promotion: this.present(promotion), created };
+  }
+
   /** Approves or rejects a pending request (`azure-ml.promotion.approve`, never one's own). */
   async decide(
     id: string,
@@ -372,7 +433,20 @@ export class PromotionService {
    * champion before the move.
    */
   private async copyAndCrown(p: StoredPromotion): Promise<string | undefined> {
-    const { client, promotion: settings } = this.deps;
+    const { client } = this.deps;
+    if (p.kind === 'rollback') {
+      const back = await client.getRegistryModelVersionResource(
+        this.target,
+        p.model,
+        p.targetVersion,
+      );
+      if (!back) {
+        throw new NotFoundError(
+          `Version ${p.targetVersion} of ${p.model} is no longer in registry ${this.target.registry}`,
+        );
+      }
+      return this.crown(p);
+    }
     const existing = await client.getRegistryModelVersionResource(
       this.target,
       p.model,
@@ -422,6 +496,12 @@ export class PromotionService {
         },
       );
     }
+    return this.crown(p);
+  }
+
+  /** Points the champion tag at the request's target version (one container write). */
+  private async crown(p: StoredPromotion): Promise<string | undefined> {
+    const { client, promotion: settings } = this.deps;
     const tags = await client.getModelContainerTags(this.target, p.model);
     const previous = tags[settings.aliasTag];
     if (previous !== p.targetVersion) {
@@ -490,7 +570,7 @@ export class PromotionService {
 
   /** The entity must be readable by the caller and declare the model. */
   private async entityModel(
-    input: PromotionInput,
+    input: { entityRef: string; model: string },
     credentials: BackstageCredentials,
   ) {
     const annotations = await this.deps.entityAccess.annotationsFor(

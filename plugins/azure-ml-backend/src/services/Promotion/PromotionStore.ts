@@ -284,6 +284,28 @@ export class PromotionStore {
     return count === 1 ? this.get(id) : undefined;
   }
 
+  /** The latest succeeded request that made `targetVersion` the champion of a model. */
+  async lastThatCrowned(
+    targetEnvironment: string,
+    model: string,
+    targetVersion: string,
+  ): Promise<StoredPromotion | undefined> {
+    const row = await this.db<Row>(TABLE)
+      .where({
+        target_env: targetEnvironment,
+        model,
+        target_version: targetVersion,
+        state: 'succeeded',
+      })
+      .whereNotNull('previous_champion')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    return row ? fromRow(row) : undefined;
+  }
+
   /** Requests due for execution (`approved`, or `running` whose lease ran out), oldest first. */
   async due(now: string, limit: number): Promise<StoredPromotion[]> {
     const rows = await this.db<Row>(TABLE)

@@ -65,6 +65,7 @@ const allowed: Record<string, string[]> = {
   'azure-ml.entity.read': [OWNER, APPROVER, STRANGER],
   'azure-ml.model.promote': [OWNER, APPROVER],
   'azure-ml.promotion.approve': [APPROVER, OWNER],
+  'azure-ml.promotion.rollback': [OWNER],
 };
 
 let tasks: SchedulerServiceTaskInvocationDefinition[] = [];
@@ -338,5 +339,49 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
     expect(waiting.lastError).toMatch(
       /Azure Resource Manager failed writing version 10 of model taxi-fare-model in registry mlr-prod \(HTTP 500\)/,
     );
+  });
+
+  it('rolls the champion back to the one before the promotion, as its own audited request', async () => {
+    const { as } = await startBackend(databaseId);
+    // Nothing recorded yet: the seeded champion was not made by a promotion.
+    const early = await as(OWNER).post('/rollbacks', {
+      entityRef: ENTITY,
+      model: MODEL_NAME,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe(
+      `No promotion recorded a champion of ${MODEL_NAME} before version ${CHAMPION_VERSION} in prod: nothing to roll back to`,
+    );
+    const { body } = await as(OWNER).post('/promotions', input('10'));
+    await as(APPROVER).post(`/promotions/${body.id}/approve`);
+    await runScheduledTasks();
+    expect(await prodChampion()).toBe('10');
+
+    expect(
+      (
+        await as(APPROVER).post('/rollbacks', {
+          entityRef: ENTITY,
+          model: MODEL_NAME,
+        })
+      ).status,
+    ).toBe(403);
+    const rollback = await as(OWNER).post('/rollbacks', {
+      entityRef: ENTITY,
+      model: MODEL_NAME,
+      comment: 'latency regression',
+    });
+    expect(rollback.status).toBe(201);
+    expect(rollback.body).toMatchObject({
+      kind: 'rollback',
+      state: 'approved',
+      sourceVersion: '10',
+      targetVersion: CHAMPION_VERSION,
+    });
+    await runScheduledTasks();
+    expect(await prodChampion()).toBe(CHAMPION_VERSION);
+    const done = (await as(OWNER).get(`/promotions/${rollback.body.id}`)).body;
+    expect(done).toMatchObject({ state: 'succeeded', previousChampion: '10' });
+    // The copied version stays in prod; only the pointer moved.
+    expect((await prodVersions()).some(v => v.name === '10')).toBe(true);
   });
 });
