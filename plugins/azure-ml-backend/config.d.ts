@@ -128,6 +128,14 @@ export interface Config {
       pollIntervalSeconds?: number;
       /** Attempts of a request (transient ARM failures) before it fails. Default 8. */
       maxAttempts?: number;
+      /** Base of the exponential back-off between attempts (doubling, at most 60 s), in seconds. Default 2. */
+      retryDelaySeconds?: number;
+      /**
+       * How long a replica holds a request it is carrying out, in seconds; if it dies, another
+       * replica takes the request up after this (and adopts what the first one already wrote).
+       * Must exceed the longest attempt (ARM's long-running operations). Default 600.
+       */
+      leaseSeconds?: number;
     };
   };
 }

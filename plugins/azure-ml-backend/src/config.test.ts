@@ -109,6 +109,8 @@ describe('readAzureMlConfig', () => {
       modelRules: {},
       pollIntervalMs: 5000,
       maxAttempts: 8,
+      retryDelayMs: 2000,
+      leaseMs: 600_000,
     });
     const perModel = read({
       environments: { dev, prod },

@@ -49,6 +49,10 @@ export interface PromotionConfig {
   pollIntervalMs: number;
   /** Attempts of a request before it fails (transient ARM errors are retried). */
   maxAttempts: number;
+  /** Base of the exponential back-off between attempts, in ms. */
+  retryDelayMs: number;
+  /** How long a replica holds a request it is carrying out before another may take it, in ms. */
+  leaseMs: number;
 }
 
 /** The validated `azureMl` configuration of the backend. */
@@ -148,6 +152,8 @@ const promotionSchema = z
       .default([]),
     pollIntervalSeconds: z.number().min(0.1).max(3600).default(5),
     maxAttempts: z.number().int().min(1).max(100).default(8),
+    retryDelaySeconds: z.number().min(0.001).max(3600).default(2),
+    leaseSeconds: z.number().min(1).max(86400).default(600),
   })
   .strict();
 
@@ -310,5 +316,7 @@ function toPromotionConfig(
     ),
     pollIntervalMs: promotion.pollIntervalSeconds * 1000,
     maxAttempts: promotion.maxAttempts,
+    retryDelayMs: promotion.retryDelaySeconds * 1000,
+    leaseMs: promotion.leaseSeconds * 1000,
   };
 }

@@ -100,7 +100,9 @@ describe('azure-ml plugin', () => {
   it('EntityAzureMlContent shows every card of the tab with data from the backend', async () => {
     await renderForEntity(tab);
     expect(
-      await within(await findCardTitled('Environments')).findByText('mlw-prod'),
+      await within(await findCardTitled('Environments', 20_000)).findByText(
+        'mlw-prod',
+      ),
     ).toBeInTheDocument();
     expect(
       await within(cardTitled('Model versions')).findByText(
@@ -121,7 +123,8 @@ describe('azure-ml plugin', () => {
     expect(
       await within(cardTitled('Registries')).findByText('pe-mlr-prod: Pending'),
     ).toBeInTheDocument();
-  });
+    // Five cards render in jsdom: slow on a loaded 2-core machine, so a generous ceiling.
+  }, 30_000);
 
   it('EntityAzureMlContent names the missing annotation of a plain entity', async () => {
     await renderForEntity(tab, {

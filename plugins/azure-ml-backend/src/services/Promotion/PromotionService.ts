@@ -46,8 +46,6 @@ export const PROMOTION_ID_TAG = 'azure-ml-portal.promotion-id';
 export const PROMOTED_FROM_TAG = 'azure-ml-portal.promoted-from';
 
 const STUDIO = 'https://ml.azure.com';
-/** How long a replica holds a request while carrying it out before another may take it. */
-const LEASE_MS = 5 * 60_000;
 
 function rawMetrics(version: ArmModelVersion): Record<string, string> {
   const metrics: Record<string, string> = {};
@@ -365,7 +363,7 @@ export class PromotionService {
     for (const candidate of due) {
       const claimed = await this.deps.store.claim(
         candidate,
-        this.nowIso(LEASE_MS),
+        this.nowIso(this.deps.promotion.leaseMs),
         this.nowIso(),
       );
       if (claimed) {
@@ -403,7 +401,10 @@ export class PromotionService {
           retry ? ', will retry' : ''
         }: ${message}`,
       );
-      const backoffMs = Math.min(60_000, 1000 * 2 ** (promotion.attempts - 1));
+      const backoffMs = Math.min(
+        60_000,
+        settings.retryDelayMs * 2 ** (promotion.attempts - 1),
+      );
       const updated = await store.transition(
         promotion.id,
         'running',
