@@ -27,6 +27,7 @@ async function main() {
     closed.quiet,
   );
   const views = await phases.pageViews(portal.backend);
+  const promotions = await phases.promotions(portal.backend);
   const portalMaxRss = await phases.stopPortalBackend(portal);
   const memory = await phases.memory();
   const uncached = await phases.uncached();
@@ -38,6 +39,7 @@ async function main() {
       closed,
       open,
       views,
+      promotions,
       portalMaxRss,
       memory,
       uncached,

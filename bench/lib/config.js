@@ -17,6 +17,8 @@ module.exports = {
   DURATION_S: Number(process.env.BENCH_DURATION_S ?? 10),
   ROUNDS: Number(process.env.BENCH_ROUNDS ?? 3),
   PAGE_VIEWS: 1000,
+  /** Promotions requested at once for the throughput row. */
+  PROMOTION_BATCH: 30,
   ENTITY: 'entities/component/default/taxi-fare',
   REGISTRY_PATH: `/subscriptions/${SUB}/resourceGroups/rg-aml-dev/providers/Microsoft.MachineLearningServices/registries/mlr-dev`,
   /** The open-loop rate, as a share of the bare route's closed-loop throughput. */

@@ -6,7 +6,9 @@ const {
   HEAP_CAP,
   OPEN_LOOP_HEADROOM,
   OPEN_LOOP_SHARE,
+  LATENCY_MS,
   PAGE_VIEWS,
+  PROMOTION_BATCH,
   REGISTRY_PATH,
   ROUNDS,
 } = require('./config');
@@ -222,6 +224,66 @@ async function pageViews(backend) {
   };
 }
 
+/**
+ * 7. Promotions (requireApproval off in bench/app-config.bench.yaml, so a request is approved
+ * when made): one promotion timed from the request to `succeeded`, against the ARM time it
+ * needs (its round trips at the emulated latency, plus the Retry-After waits ARM asks for
+ * between polls of its long-running writes); then PROMOTION_BATCH requests at once, timed until
+ * all succeeded (promotions per minute of one instance).
+ */
+async function promotions(backend) {
+  console.log('Promotions: one timed, then a batch …');
+  const post = version =>
+    fetch(`${backend.base}/api/azure-ml/promotions`, {
+      method: 'POST',
+      headers: { ...backend.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        entityRef: 'component:default/taxi-fare',
+        model: 'taxi-fare-model',
+        version,
+      }),
+    }).then(async res => {
+      const body = await res.json();
+      if (res.status !== 201) {
+        throw new Error(`promotion of ${version}: ${res.status} ${JSON.stringify(body)}`);
+      }
+      return body.id;
+    });
+  const succeeded = async id => {
+    for (;;) {
+      const res = await fetch(`${backend.base}/api/azure-ml/promotions/${id}`, {
+        headers: backend.headers,
+      });
+      const body = await res.json();
+      if (body.state === 'succeeded') return;
+      if (body.state === 'failed') throw new Error(`promotion ${id} failed: ${body.lastError}`);
+      await sleep(20);
+    }
+  };
+  await resetArmStats();
+  const started = performance.now();
+  await succeeded(await post('1000'));
+  const oneMs = performance.now() - started;
+  const stats = await armStats();
+  const polls =
+    (stats.byRoute.Operations_GetStatus ?? 0) + (stats.byRoute.Operations_GetResult ?? 0);
+  const armMs = stats.armCalls * LATENCY_MS + polls * 1000;
+
+  const versions = Array.from({ length: PROMOTION_BATCH }, (_, i) => String(2000 + i));
+  const batchStarted = performance.now();
+  const ids = await Promise.all(versions.map(post));
+  await Promise.all(ids.map(succeeded));
+  const batchMs = performance.now() - batchStarted;
+  return {
+    oneMs,
+    armCalls: stats.armCalls,
+    polls,
+    armMs,
+    batchMs,
+    perMinute: (PROMOTION_BATCH / batchMs) * 60000,
+  };
+}
+
 /** Ends phase 2: stops the portal backend; the maximum RSS sampled while it ran. */
 async function stopPortalBackend({ backend, sampler }) {
   const maxRss = sampler.stop();
@@ -298,6 +360,7 @@ async function uncached() {
 }
 
 module.exports = {
+  promotions,
   emulator,
   portalBackend,
   coldRequests,

@@ -7,6 +7,7 @@ const {
   LATENCY_MS,
   OPEN_LOOP_SHARE,
   PAGE_VIEWS,
+  PROMOTION_BATCH,
   ROUNDS,
 } = require('./config');
 const { median } = require('./load');
@@ -28,6 +29,7 @@ function rows({
   closed,
   open,
   views,
+  promotions,
   portalMaxRss,
   memory,
   uncached,
@@ -171,6 +173,21 @@ function rows({
     memory.capped.value,
     '< 400 MB',
     memory.capped.max < 400,
+  );
+  row(
+    'promotion: request → succeeded, vs the ARM time it needs',
+    `${(promotions.oneMs / 1000).toFixed(2)} s vs ${(promotions.armMs / 1000).toFixed(
+      2,
+    )} s (${promotions.armCalls} ARM calls × ${LATENCY_MS} ms + ${promotions.polls} Retry-After waits × 1 s): ${(
+      promotions.oneMs / promotions.armMs
+    ).toFixed(2)} ×`,
+    '≤ 1.5 ×',
+    promotions.oneMs <= 1.5 * promotions.armMs,
+  );
+  row(
+    `promotions sustained by one instance (${PROMOTION_BATCH} requested at once)`,
+    `${promotions.perMinute.toFixed(0)} / min (${(promotions.batchMs / 1000).toFixed(1)} s for all)`,
+    'reported',
   );
   return out;
 }

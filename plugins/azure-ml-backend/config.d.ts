@@ -136,6 +136,11 @@ export interface Config {
        * Must exceed the longest attempt (ARM's long-running operations). Default 600.
        */
       leaseSeconds?: number;
+      /**
+       * Start an approved request at once in the replica that approved it (default true);
+       * false: only the scheduled task (`pollIntervalSeconds`) starts requests.
+       */
+      startOnApproval?: boolean;
     };
   };
 }

@@ -111,6 +111,7 @@ describe('readAzureMlConfig', () => {
       maxAttempts: 8,
       retryDelayMs: 2000,
       leaseMs: 600_000,
+      startOnApproval: true,
     });
     const perModel = read({
       environments: { dev, prod },

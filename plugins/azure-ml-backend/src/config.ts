@@ -53,6 +53,8 @@ export interface PromotionConfig {
   retryDelayMs: number;
   /** How long a replica holds a request it is carrying out before another may take it, in ms. */
   leaseMs: number;
+  /** Start an approved request at once in the replica that approved it. */
+  startOnApproval: boolean;
 }
 
 /** The validated `azureMl` configuration of the backend. */
@@ -154,6 +156,7 @@ const promotionSchema = z
     maxAttempts: z.number().int().min(1).max(100).default(8),
     retryDelaySeconds: z.number().min(0.001).max(3600).default(2),
     leaseSeconds: z.number().min(1).max(86400).default(600),
+    startOnApproval: z.boolean().default(true),
   })
   .strict();
 
@@ -318,5 +321,6 @@ function toPromotionConfig(
     maxAttempts: promotion.maxAttempts,
     retryDelayMs: promotion.retryDelaySeconds * 1000,
     leaseMs: promotion.leaseSeconds * 1000,
+    startOnApproval: promotion.startOnApproval,
   };
 }

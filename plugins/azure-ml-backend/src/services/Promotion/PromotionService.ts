@@ -202,6 +202,7 @@ export class PromotionService {
           policyPassed: evaluation.passed,
         },
       );
+      this.startNow(promotion);
     }
     return { promotion: this.present(promotion), created };
   }
@@ -261,6 +262,7 @@ export class PromotionService {
     );
     if (created) {
       await this.audit('rollback-requested', promotion, requestedBy, undefined);
+      this.startNow(promotion);
     }
     return { promotion: this.present(promotion), created };
   }
@@ -309,6 +311,7 @@ export class PromotionService {
       decidedBy,
       'pending_approval',
     );
+    this.startNow(updated);
     return this.present(updated);
   }
 
@@ -360,16 +363,39 @@ export class PromotionService {
   /** Carries out the requests that are due (approved, or whose lease ran out). */
   async runDue(limit = 10): Promise<void> {
     const due = await this.deps.store.due(this.nowIso(), limit);
-    for (const candidate of due) {
-      const claimed = await this.deps.store.claim(
-        candidate,
-        this.nowIso(this.deps.promotion.leaseMs),
-        this.nowIso(),
-      );
-      if (claimed) {
-        await this.execute(claimed);
-      }
+    await Promise.all(due.map(candidate => this.claimAndExecute(candidate)));
+  }
+
+  private async claimAndExecute(candidate: StoredPromotion): Promise<void> {
+    const claimed = await this.deps.store.claim(
+      candidate,
+      this.nowIso(this.deps.promotion.leaseMs),
+      this.nowIso(),
+    );
+    if (claimed) {
+      await this.execute(claimed);
     }
+  }
+
+  /**
+   * Starts an approved request in this replica at once instead of at the next scheduled run
+   * (`startOnApproval`). The claim decides, so a scheduled run elsewhere cannot repeat it; if
+   * this replica dies, the lease runs out and the scheduled task takes the request up.
+   */
+  private startNow(promotion: StoredPromotion) {
+    if (
+      !this.deps.promotion.startOnApproval ||
+      promotion.state !== 'approved'
+    ) {
+      return;
+    }
+    this.claimAndExecute(promotion).catch(error =>
+      this.deps.logger.error(
+        `Promotion ${promotion.id} could not be started: ${stringifyError(
+          error,
+        )}`,
+      ),
+    );
   }
 
   private async execute(promotion: StoredPromotion): Promise<void> {

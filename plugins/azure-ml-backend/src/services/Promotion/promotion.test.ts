@@ -96,6 +96,8 @@ async function startBackend(databaseId: TestDatabaseId) {
             promotion: {
               from: 'dev',
               to: 'prod',
+              // The test runs the scheduled task itself, step by step.
+              startOnApproval: false,
               policy: [
                 {
                   metric: 'rmse',

@@ -87,6 +87,8 @@ async function startReplica(knex: Knex) {
             promotion: {
               from: 'dev',
               to: 'prod',
+              // The test runs the scheduled task itself, step by step.
+              startOnApproval: false,
               requireApproval: false,
               maxAttempts: 50,
               retryDelaySeconds: 0.001,
