@@ -15,6 +15,13 @@ export interface Config {
        * root. Default: `terraform/modules`.
        */
       terraformModulesDir?: string;
+      /**
+       * The platform's one environment root module, whose variables a generated environment's
+       * `terraform.tfvars` sets; `azure-ml:terraform:validate` with `environmentValues: true`
+       * checks the values against it (and validates it). Relative paths are resolved against
+       * the repository root. Default: `terraform/environment`.
+       */
+      terraformEnvironmentRoot?: string;
     };
   };
 }

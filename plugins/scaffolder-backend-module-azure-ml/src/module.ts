@@ -11,7 +11,10 @@ import { createFetchPipelinesAction } from './actions/pipelines/fetch';
 import { createProjectValidateAction } from './actions/project/validate';
 import { createPublishLocalAction } from './actions/publish/local';
 import { createTerraformValidateAction } from './actions/terraform/validate';
-import { resolveTerraformModulesDir } from './terraform/modulesDir';
+import {
+  resolveTerraformEnvironmentRoot,
+  resolveTerraformModulesDir,
+} from './terraform/modulesDir';
 
 /**
  * Registers the Azure ML scaffolder actions (`azure-ml:<noun>:<verb>`).
@@ -43,6 +46,7 @@ export const scaffolderModuleAzureMl = createBackendModule({
           createEnvironmentRenderAction(),
           createTerraformValidateAction({
             modulesDir: resolveTerraformModulesDir(config),
+            environmentRoot: resolveTerraformEnvironmentRoot(config),
           }),
         );
       },

@@ -1,4 +1,4 @@
-# terraform init -backend-config=backend.hcl
+# terraform -chdir=terraform/environment init -reconfigure -backend-config=../environments/prod/backend.hcl
 resource_group_name  = "rg-aml-tfstate"
 storage_account_name = "stamltfstate"
 container_name       = "tfstate"

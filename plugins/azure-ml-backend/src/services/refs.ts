@@ -6,7 +6,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readAzureMlConfig } from '../config';
 import { ReadThroughCache } from '../lib/ReadThroughCache';
-import { AzureMlClient } from './AzureMlClient/AzureMlClient';
+import { AzureMlArmClient, AzureMlClient } from './AzureMlClient/AzureMlClient';
 import { AzureMlReadService } from './AzureMlReadService/AzureMlReadService';
 import { EntityAccess } from './EntityAccess/EntityAccess';
 
@@ -20,8 +20,7 @@ import { EntityAccess } from './EntityAccess/EntityAccess';
 /** The public surface of a class: what other services may call. */
 type PublicOf<T> = Pick<T, keyof T>;
 
-/** The ARM client (the only code that talks to Azure). */
-export type AzureMlArmClient = PublicOf<AzureMlClient>;
+export type { AzureMlArmClient };
 
 /** The read side: environments, registries, an entity's model versions and runs. */
 export type AzureMlReadApi = PublicOf<AzureMlReadService>;

@@ -15,3 +15,19 @@ export function resolveTerraformModulesDir(config: Config): string {
       'terraform/modules',
   );
 }
+
+/** Config key of the one root module that every environment's values are for. */
+export const TERRAFORM_ENVIRONMENT_ROOT_CONFIG_KEY =
+  'azureMl.scaffolder.terraformEnvironmentRoot';
+
+/**
+ * Absolute folder of the platform's environment root module (`terraform/environment`), whose
+ * variables a generated environment's `terraform.tfvars` sets. Relative values resolve against
+ * the monorepo root.
+ */
+export function resolveTerraformEnvironmentRoot(config: Config): string {
+  return targetPaths.resolveRoot(
+    config.getOptionalString(TERRAFORM_ENVIRONMENT_ROOT_CONFIG_KEY) ??
+      'terraform/environment',
+  );
+}

@@ -2,7 +2,7 @@ import { parse } from '@cdktf/hcl2json';
 import fs from 'fs-extra';
 import path from 'node:path';
 import { SourceIndex } from './sourceIndex';
-import type { TerraformIssue } from './validator';
+import type { TerraformIssue } from './types';
 
 /**
  * Loading HCL files: listing them, parsing them with `@cdktf/hcl2json` (no Terraform binary)

@@ -20,8 +20,9 @@ describe('validateTerraform', () => {
     expect(result.files).toEqual(
       expect.arrayContaining([
         'modules/aml-managed-umi/main.tf',
-        'environments/dev/main.tf',
-        'environments/dev/moved.tf',
+        'environment/main.tf',
+        'environment/moved.tf',
+        'environments/dev/backend.hcl',
         'environments/prod/backend.hcl',
         'shared-dns/main.tf',
       ]),
@@ -124,14 +125,16 @@ describe('validateTerraform', () => {
   });
 
   it('resolves platform module sources through modulesDir when they are not alongside', async () => {
-    // A scaffolder workspace holds only terraform/environments/<name>/, not the modules.
+    // The environment root without the modules beside it (as in a scaffolder workspace).
     const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'tf-workspace-'));
-    const env = path.join(workspace, 'terraform/environments/dev');
-    await fs.copy(path.join(repoRoot, 'terraform/environments/dev'), env);
+    const env = path.join(workspace, 'terraform/environment');
+    await fs.copy(path.join(repoRoot, 'terraform/environment'), env);
     try {
       const alone = await validateTerraform(env);
-      expect(alone.issues.map(formatTerraformIssue)).toContain(
-        'main.tf:5: module "environment": source "../../modules/aml-environment" does not exist [module-source]',
+      expect(alone.issues.map(formatTerraformIssue)).toContainEqual(
+        expect.stringMatching(
+          /^main\.tf:\d+: module "environment": source "\.\.\/modules\/aml-environment" does not exist \[module-source\]$/,
+        ),
       );
       await expect(
         assertValidTerraform(env, {
@@ -147,5 +150,43 @@ describe('validateTerraform', () => {
     await expect(
       assertValidTerraform(fixture('public-access')),
     ).rejects.toThrow(/main\.tf:7: .*\nmain\.tf:10: /);
+  });
+
+  it("checks an environment's values against the root module they are for", async () => {
+    const root = path.join(repoRoot, 'terraform/environment');
+    const modulesDir = path.join(repoRoot, 'terraform/modules');
+    const dev = path.join(repoRoot, 'terraform/environments/dev');
+    // The example values are .tfvars.example: copy them as a deployment would.
+    const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'tf-values-'));
+    try {
+      await fs.copy(
+        path.join(dev, 'terraform.tfvars.example'),
+        path.join(workspace, 'terraform.tfvars'),
+      );
+      await expect(
+        assertValidTerraform(workspace, { modulesDir, rootModule: root }),
+      ).resolves.toBeUndefined();
+      await fs.appendFile(
+        path.join(workspace, 'terraform.tfvars'),
+        '\nvnet_cidr = "10.0.0.0/8"\n',
+      );
+      const { issues } = await validateTerraform(workspace, {
+        modulesDir,
+        rootModule: root,
+      });
+      expect(issues.map(formatTerraformIssue)).toEqual([
+        expect.stringMatching(
+          /^terraform\.tfvars:\d+: "vnet_cidr" is set, but the root module environment declares no variable "vnet_cidr" \[undeclared-variable\]$/,
+        ),
+      ]);
+      const missing = await validateTerraform(workspace, {
+        rootModule: path.join(workspace, 'no-such-root'),
+      });
+      expect(missing.issues.map(i => i.message)).toContain(
+        'the root module no-such-root that these values are for does not exist',
+      );
+    } finally {
+      await fs.remove(workspace);
+    }
   });
 });

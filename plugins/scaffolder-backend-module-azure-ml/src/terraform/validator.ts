@@ -6,7 +6,13 @@ import { checkModuleCall } from './rules/moduleInputs';
 import { checkPrivateEndpointDns } from './rules/privateEndpointDns';
 import { checkProviderPinning } from './rules/providerPinning';
 import { checkPublicNetworkAccess } from './rules/publicNetworkAccess';
+import { checkEnvironmentValues } from './rules/environmentValues';
 import { checkReferences, ModuleScope } from './rules/references';
+import type {
+  TerraformIssue,
+  TerraformValidationOptions,
+  TerraformValidationResult,
+} from './types';
 
 /**
  * Structural Terraform validator: what `terraform validate` would catch about wiring, plus the
@@ -14,47 +20,12 @@ import { checkReferences, ModuleScope } from './rules/references';
  * local modules resolved by ./modules, and each rule family lives in ./rules.
  */
 
-/** The rule a finding breaks. @public */
-export type TerraformRule =
-  | 'parse'
-  | 'undeclared-variable'
-  | 'undeclared-local'
-  | 'module-source'
-  | 'unknown-module-input'
-  | 'missing-module-input'
-  | 'unknown-module'
-  | 'unknown-module-output'
-  | 'unpinned-provider'
-  | 'public-network-access'
-  | 'private-endpoint-dns';
-
-/** One finding, located in the source. @public */
-export interface TerraformIssue {
-  /** Path relative to the validated root (POSIX separators). */
-  file: string;
-  /** 1-based line number. */
-  line: number;
-  rule: TerraformRule;
-  message: string;
-}
-
-/** @public */
-export interface TerraformValidationOptions {
-  /**
-   * Directory with the platform modules. A local module source such as `../../modules/network`
-   * that does not exist next to the caller is looked up here as `<modulesDir>/network`, so a
-   * generated environment can be validated before it sits in the platform repository.
-   */
-  modulesDir?: string;
-}
-
-/** @public */
-export interface TerraformValidationResult {
-  valid: boolean;
-  issues: TerraformIssue[];
-  /** Every file read, relative to the root (including any that does not parse). */
-  files: string[];
-}
+export type {
+  TerraformIssue,
+  TerraformRule,
+  TerraformValidationOptions,
+  TerraformValidationResult,
+} from './types';
 
 /** Runs every rule over one Terraform module (the parsed .tf files of `dir`). */
 async function checkModule(
@@ -124,6 +95,29 @@ export async function validateTerraform(
   }
   for (const [dir, moduleFiles] of byDirectory) {
     await checkModule(dir, moduleFiles, modules, report);
+  }
+
+  if (options.rootModule) {
+    const rootModule = path.resolve(options.rootModule);
+    const valuesOf = {
+      label: path.basename(rootModule),
+      declarations: await modules.declarations(rootModule),
+    };
+    for (const file of parsed.filter(f => f.absolutePath.endsWith('.tfvars'))) {
+      checkEnvironmentValues(file, valuesOf, report);
+    }
+    if (valuesOf.declarations && !byDirectory.has(rootModule)) {
+      // The root itself, with its findings named from the root's folder.
+      const own = await validateTerraform(rootModule, {
+        modulesDir: options.modulesDir,
+      });
+      issues.push(
+        ...own.issues.map(issue => ({
+          ...issue,
+          file: `${valuesOf.label}/${issue.file}`,
+        })),
+      );
+    }
   }
 
   issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

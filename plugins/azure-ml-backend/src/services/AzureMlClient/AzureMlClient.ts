@@ -73,6 +73,9 @@ const noCredential: TokenCredential = {
   getToken: async () => null,
 };
 
+/** The ARM client's public surface: what other services call (and tests may replace). */
+export type AzureMlArmClient = Pick<AzureMlClient, keyof AzureMlClient>;
+
 /**
  * The only class that talks to Azure. Workspace operations (workspace, jobs) go through
  * `@azure/arm-machinelearning`; registry operations, which that SDK lacks, go through a

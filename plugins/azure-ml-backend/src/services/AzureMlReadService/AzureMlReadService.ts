@@ -12,7 +12,7 @@ import {
   PipelineRunStatus,
 } from '@internal/plugin-azure-ml-common';
 import { AzureMlConfig, EnvironmentConfig } from '../../config';
-import type { AzureMlArmClient } from '../refs';
+import type { AzureMlArmClient } from '../AzureMlClient/AzureMlClient';
 import { applyAliases, workspaceStudioUrl } from '../AzureMlClient/mappers';
 import { ReadThroughCache } from '../../lib/ReadThroughCache';
 import { PagedSource, readMergedPage } from './pagedMerge';

@@ -11,6 +11,7 @@ import { stagingEnvironment } from './validate.examples';
 
 const repoRoot = path.resolve(__dirname, '../../../../..');
 const modulesDir = path.join(repoRoot, 'terraform/modules');
+const environmentRoot = path.join(repoRoot, 'terraform/environment');
 const skeleton = path.join(
   repoRoot,
   'templates/create-ml-environment/skeleton',
@@ -19,15 +20,17 @@ const skeleton = path.join(
 describe('azure-ml:environment:render and azure-ml:terraform:validate', () => {
   const workspace = createMockDirectory();
   const render = createEnvironmentRenderAction();
-  const validate = createTerraformValidateAction({ modulesDir });
+  const validate = createTerraformValidateAction({
+    modulesDir,
+    environmentRoot,
+  });
 
   beforeEach(() => workspace.clear());
 
-  /** What the template's fetch:template step puts in the workspace. */
+  /** What the template's fetch:template step puts in the workspace (no Terraform: a README
+   * and the catalog entity, whose templating other tests cover). */
   const fetchSkeleton = (name: string) =>
-    fs.copy(skeleton, workspace.resolve(`terraform/environments/${name}`), {
-      filter: src => !src.endsWith('.md') && !src.endsWith('.yaml'),
-    });
+    fs.copy(skeleton, workspace.resolve(`terraform/environments/${name}`));
 
   it('runs the render example, and the rendered environment parses and validates', async () => {
     await fetchSkeleton('staging');
@@ -45,16 +48,23 @@ describe('azure-ml:environment:render and azure-ml:terraform:validate', () => {
     expect(
       await fs.readFile(path.join(dir, 'terraform.tfvars'), 'utf8'),
     ).toContain('address_space           = "10.30.0.0/16"');
-    await assertValidTerraform(dir, { modulesDir });
+    await assertValidTerraform(dir, {
+      modulesDir,
+      rootModule: environmentRoot,
+    });
 
     const validateCtx = createMockActionContext({
-      input: { path: 'terraform/environments/staging' },
+      input: {
+        path: 'terraform/environments/staging',
+        environmentValues: true,
+      },
       workspacePath: workspace.path,
       isDryRun: true,
     });
     await validate.handler(validateCtx);
     expect(validateCtx.output).toHaveBeenCalledWith('valid', true);
-    expect(validateCtx.output).toHaveBeenCalledWith('fileCount', 6);
+    // terraform.tfvars and backend.hcl of the environment
+    expect(validateCtx.output).toHaveBeenCalledWith('fileCount', 2);
   });
 
   it('escapes values even when render is called without validation', async () => {
@@ -75,26 +85,36 @@ describe('azure-ml:environment:render and azure-ml:terraform:validate', () => {
     expect(tfvars).toContain('"note"  = "$${file(\\"/etc/passwd\\")}\\"\\n}"');
     await assertValidTerraform(
       workspace.resolve('terraform/environments/staging'),
-      { modulesDir },
+      { modulesDir, rootModule: environmentRoot },
     );
   });
 
-  it('keeps the skeleton root module identical to terraform/environments/dev and prod', async () => {
-    for (const file of [
-      'main.tf',
-      'variables.tf',
-      'outputs.tf',
-      'versions.tf',
-    ]) {
-      const expected = await fs.readFile(path.join(skeleton, file), 'utf8');
-      for (const env of ['dev', 'prod']) {
-        expect(
-          await fs.readFile(
-            path.join(repoRoot, 'terraform/environments', env, file),
-            'utf8',
-          ),
-        ).toBe(expected);
-      }
-    }
+  it('renders values the environment root module declares, and names a key it does not', async () => {
+    await fetchSkeleton('staging');
+    await render.handler(
+      createMockActionContext({
+        input: stagingEnvironment,
+        workspacePath: workspace.path,
+      }),
+    );
+    const tfvars = workspace.resolve(
+      'terraform/environments/staging/terraform.tfvars',
+    );
+    await fs.appendFile(tfvars, '\nregion = "westeurope"\n');
+    const ctx = createMockActionContext({
+      input: {
+        path: 'terraform/environments/staging',
+        environmentValues: true,
+      },
+      workspacePath: workspace.path,
+    });
+    await expect(validate.handler(ctx)).rejects.toThrow(
+      /terraform\.tfvars:\d+: "region" is set, but the root module environment declares no variable "region" \[undeclared-variable\]/,
+    );
+  });
+
+  it('generates no Terraform of its own: every environment uses terraform/environment', async () => {
+    const files = await fs.readdir(skeleton);
+    expect(files.filter(f => f.endsWith('.tf'))).toEqual([]);
   });
 });

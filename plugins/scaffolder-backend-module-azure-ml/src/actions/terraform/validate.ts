@@ -9,10 +9,15 @@ import { examples } from './validate.examples';
 
 /**
  * `azure-ml:terraform:validate` runs the structural Terraform validator over a folder of the
- * task workspace. Local module sources that are not in the workspace (`../../modules/<name>`
- * of a generated environment) resolve against the platform's module folder.
+ * task workspace. Local module sources that are not in the workspace (`../../modules/<name>`)
+ * resolve against the platform's module folder; with `environmentValues`, the folder's
+ * `.tfvars` are checked against the platform's environment root module, validated as well.
  */
-export function createTerraformValidateAction(options: { modulesDir: string }) {
+export function createTerraformValidateAction(options: {
+  modulesDir: string;
+  /** The platform's environment root module (for `environmentValues`). */
+  environmentRoot?: string;
+}) {
   return createTemplateAction({
     id: 'azure-ml:terraform:validate',
     description:
@@ -26,6 +31,13 @@ export function createTerraformValidateAction(options: { modulesDir: string }) {
             .string({
               description:
                 'Workspace folder (or file) to validate (default: the whole workspace)',
+            })
+            .optional(),
+        environmentValues: z =>
+          z
+            .boolean({
+              description:
+                "The folder holds an environment's values (terraform.tfvars) for the platform's environment root module: check each key against that root's variables and validate the root (default: false)",
             })
             .optional(),
         failOnIssues: z =>
@@ -58,8 +70,16 @@ export function createTerraformValidateAction(options: { modulesDir: string }) {
     async handler(ctx) {
       const target = ctx.input.path ?? '.';
       const root = resolveSafeChildPath(ctx.workspacePath, target);
+      if (ctx.input.environmentValues && !options.environmentRoot) {
+        throw new InputError(
+          'environmentValues needs the environment root module (azureMl.scaffolder.terraformEnvironmentRoot)',
+        );
+      }
       const result = await validateTerraform(root, {
         modulesDir: options.modulesDir,
+        rootModule: ctx.input.environmentValues
+          ? options.environmentRoot
+          : undefined,
       });
       ctx.output('valid', result.valid);
       ctx.output('fileCount', result.files.length);

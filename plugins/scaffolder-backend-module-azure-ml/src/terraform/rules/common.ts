@@ -1,6 +1,6 @@
 import { HclBody, ParsedFile, typedBlocks } from '../parser';
 import { LineRange } from '../sourceIndex';
-import type { TerraformRule } from '../validator';
+import type { TerraformRule } from '../types';
 
 /** Records a finding; `line` is 0-based (undefined: the file's first line). */
 export type Report = (

@@ -1,6 +1,7 @@
 # Addresses before terraform/modules/aml-environment: the resources did not change, only where
 # they are declared, so `terraform plan` moves their state instead of replacing them. Only the
-# environments deployed before the module have such state; generated environments have no file.
+# environments deployed before the module (dev, prod) have such state; for the others these
+# blocks do nothing.
 moved {
   from = azurerm_resource_group.network
   to   = module.environment.azurerm_resource_group.network

@@ -1,8 +1,11 @@
-# One Azure ML environment: the platform's standard composition (terraform/modules/aml-environment).
-# Identical in every environment; only terraform.tfvars and backend.hcl differ.
+# The root module of every Azure ML environment: the platform's standard composition
+# (terraform/modules/aml-environment). One root for all of them; an environment is its values
+# (terraform/environments/<name>/terraform.tfvars) and its state (…/<name>/backend.hcl):
+#   terraform -chdir=terraform/environment init -reconfigure -backend-config=../environments/<name>/backend.hcl
+#   terraform -chdir=terraform/environment plan -var-file=../environments/<name>/terraform.tfvars
 
 module "environment" {
-  source = "../../modules/aml-environment"
+  source = "../modules/aml-environment"
 
   name                         = var.name
   name_suffix                  = var.name_suffix
