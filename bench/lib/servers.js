@@ -99,24 +99,29 @@ async function startBackend(
       async () => (await fetch(`${base}/.backstage/health/v1/readiness`)).ok,
     ),
   ]);
-  const session = await (
-    await fetch(`${base}/api/auth/guest/refresh`, {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    })
-  ).json();
-  const headers = {
-    authorization: `Bearer ${session.backstageIdentity.token}`,
+  const signIn = async () => {
+    const session = await (
+      await fetch(`${base}/api/auth/guest/refresh`, {
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      })
+    ).json();
+    return { authorization: `Bearer ${session.backstageIdentity.token}` };
   };
+  let headers = await signIn();
   await waitFor(
-    'the catalog to ingest the taxi-fare component',
+    'the catalog to ingest the taxi-fare component and the guest user',
     async () =>
       (
-        await fetch(
-          `${base}/api/catalog/entities/by-name/component/default/taxi-fare`,
-          { headers },
+        await Promise.all(
+          ['component/default/taxi-fare', 'user/default/guest'].map(ref =>
+            fetch(`${base}/api/catalog/entities/by-name/${ref}`, { headers }),
+          ),
         )
-      ).ok,
+      ).every(res => res.ok),
   );
+  // Signed in again now that the catalog knows the guest user: the token carries its groups
+  // (ownership of taxi-fare through ml-engineers), as a person signing in later would have.
+  headers = await signIn();
   // The plugin's entity index reads the catalog every 30 s; a portal that has been up for a
   // while has indexed its ML entities, so wait for the index to have them.
   await waitFor(
