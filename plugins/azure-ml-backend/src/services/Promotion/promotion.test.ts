@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createServiceFactory,
-  SchedulerServiceTaskInvocationDefinition,
-} from '@backstage/backend-plugin-api';
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -10,7 +6,6 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -24,6 +19,15 @@ import { Promotion } from '@internal/plugin-azure-ml-common';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { azureMlPlugin } from '../../plugin';
+import {
+  ARM,
+  capturingScheduler,
+  listenLocalOnly,
+  registryUrl,
+  seedEnvironments,
+  TAXI_FARE_REF,
+  taxiFareEntity,
+} from '../../__testUtils__/promotionBackend';
 import { PROMOTION_ID_TAG } from './PromotionService';
 
 // The PostgreSQL server of these machines (and CI), next to SQLite.
@@ -31,7 +35,6 @@ process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
   'postgresql://postgres@127.0.0.1:5432';
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const ARM = 'https://management.azure.com';
 // lroPolls 0: a write settles on its first poll (after the Retry-After of 1 s).
 const emulator = createAzureMlEmulator({ baseUrl: ARM, lroPolls: 0 });
 const server = setupServer(...emulator.handlers);
@@ -39,26 +42,7 @@ const server = setupServer(...emulator.handlers);
 const OWNER = 'user:default/olivia.owner';
 const APPROVER = 'user:default/arno.approver';
 const STRANGER = 'user:default/sam.stranger';
-const ENTITY = 'component:default/taxi-fare';
-
-const env = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'taxi-fare',
-    namespace: 'default',
-    annotations: { 'ml.azure.com/models': MODEL_NAME },
-  },
-  spec: { type: 'ml-model', owner: 'team-taxi', lifecycle: 'production' },
-};
+const ENTITY = TAXI_FARE_REF;
 
 /** Who may do what: the owner requests, the approver approves, the stranger only reads. */
 const allowed: Record<string, string[]> = {
@@ -92,7 +76,7 @@ async function startBackend(databaseId: TestDatabaseId) {
               readBudget: { perSecond: 1000, burst: 1000 },
               pollIntervalMs: 10,
             },
-            environments: { dev: env(DEV), prod: env(PROD) },
+            environments: seedEnvironments,
             promotion: {
               from: 'dev',
               to: 'prod',
@@ -112,7 +96,7 @@ async function startBackend(databaseId: TestDatabaseId) {
         },
       }),
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: [entity] }),
+      catalogServiceMock.factory({ entities: [taxiFareEntity] }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
@@ -129,16 +113,7 @@ async function startBackend(databaseId: TestDatabaseId) {
           }));
         },
       }).factory,
-      createServiceFactory({
-        service: coreServices.scheduler,
-        deps: {},
-        factory: () =>
-          mockServices.scheduler.mock({
-            scheduleTask: async task => {
-              tasks.push(task);
-            },
-          }),
-      }),
+      capturingScheduler(tasks),
     ],
   });
   const as = (user?: string) => {
@@ -156,12 +131,16 @@ async function startBackend(databaseId: TestDatabaseId) {
 async function prodVersions(): Promise<
   Array<{ name: string; properties: any }>
 > {
-  const url = `${ARM}/subscriptions/${PROD.subscriptionId}/resourceGroups/${PROD.resourceGroup}/providers/Microsoft.MachineLearningServices/registries/${PROD.registry}/models/${MODEL_NAME}/versions?api-version=2024-04-01`;
+  const url = `${registryUrl(
+    PROD,
+  )}/models/${MODEL_NAME}/versions?api-version=2024-04-01`;
   return (await (await fetch(url)).json()).value;
 }
 
 async function prodChampion(): Promise<string | undefined> {
-  const url = `${ARM}/subscriptions/${PROD.subscriptionId}/resourceGroups/${PROD.resourceGroup}/providers/Microsoft.MachineLearningServices/registries/${PROD.registry}/models/${MODEL_NAME}?api-version=2024-04-01`;
+  const url = `${registryUrl(
+    PROD,
+  )}/models/${MODEL_NAME}?api-version=2024-04-01`;
   return (await (await fetch(url)).json()).properties.tags.champion;
 }
 
@@ -172,14 +151,7 @@ const input = (version: string) => ({
   comment: 'better rmse',
 });
 
-beforeAll(() =>
-  server.listen({
-    onUnhandledRequest(req, print) {
-      if (!['127.0.0.1', 'localhost'].includes(new URL(req.url).hostname))
-        print.error();
-    },
-  }),
-);
+beforeAll(() => listenLocalOnly(server));
 afterEach(() => {
   emulator.resetState();
   emulator.faults.reset();

@@ -1,15 +1,10 @@
-import {
-  coreServices,
-  createServiceFactory,
-  SchedulerServiceTaskInvocationDefinition,
-} from '@backstage/backend-plugin-api';
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -23,6 +18,15 @@ import knexFactory, { Knex } from 'knex';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { azureMlPlugin } from '../../plugin';
+import {
+  ARM,
+  capturingScheduler,
+  listenLocalOnly,
+  registryUrl,
+  seedEnvironments,
+  TAXI_FARE_REF,
+  taxiFareEntity,
+} from '../../__testUtils__/promotionBackend';
 import { PROMOTION_ID_TAG } from './PromotionService';
 
 /*
@@ -35,7 +39,6 @@ process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
   'postgresql://postgres@127.0.0.1:5432';
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
-const ARM = 'https://management.azure.com';
 const DEV_VERSIONS = 40;
 const emulator = createAzureMlEmulator({
   baseUrl: ARM,
@@ -44,28 +47,8 @@ const emulator = createAzureMlEmulator({
 });
 const server = setupServer(...emulator.handlers);
 const OWNER = 'user:default/olivia.owner';
-const ENTITY = 'component:default/taxi-fare';
-const REGISTRY = (env: typeof DEV) =>
-  `${ARM}/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}/providers/Microsoft.MachineLearningServices/registries/${env.registry}`;
-
-const env = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'taxi-fare',
-    namespace: 'default',
-    annotations: { 'ml.azure.com/models': MODEL_NAME },
-  },
-  spec: { type: 'ml-model', owner: 'team-taxi', lifecycle: 'production' },
-};
+const ENTITY = TAXI_FARE_REF;
+const REGISTRY = registryUrl;
 
 async function startReplica(knex: Knex) {
   const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
@@ -83,7 +66,7 @@ async function startReplica(knex: Knex) {
               pollIntervalMs: 5,
               readBudget: { perSecond: 1000, burst: 1000 },
             },
-            environments: { dev: env(DEV), prod: env(PROD) },
+            environments: seedEnvironments,
             promotion: {
               from: 'dev',
               to: 'prod',
@@ -98,21 +81,12 @@ async function startReplica(knex: Knex) {
         },
       }),
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: [entity] }),
+      catalogServiceMock.factory({ entities: [taxiFareEntity] }),
       mockServices.permissions.mock({
         authorize: async requests =>
           requests.map(() => ({ result: AuthorizeResult.ALLOW })),
       }).factory,
-      createServiceFactory({
-        service: coreServices.scheduler,
-        deps: {},
-        factory: () =>
-          mockServices.scheduler.mock({
-            scheduleTask: async task => {
-              tasks.push(task);
-            },
-          }),
-      }),
+      capturingScheduler(tasks),
     ],
   });
   const http = backend.server;
@@ -150,15 +124,7 @@ async function prodVersions(): Promise<
   return all;
 }
 
-beforeAll(() =>
-  server.listen({
-    onUnhandledRequest(req, print) {
-      if (!['127.0.0.1', 'localhost'].includes(new URL(req.url).hostname)) {
-        print.error();
-      }
-    },
-  }),
-);
+beforeAll(() => listenLocalOnly(server));
 afterAll(() => server.close());
 
 describe.each(databases.eachSupportedId())('two replicas on %s', databaseId => {

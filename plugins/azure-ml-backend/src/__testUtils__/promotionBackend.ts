@@ -1,0 +1,73 @@
+import {
+  coreServices,
+  createServiceFactory,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { DEV, MODEL_NAME, PROD } from '@internal/azure-ml-emulator';
+import type { SetupServer } from 'msw/node';
+
+/** Shared by the promotion tests: the emulator's environments as `azureMl.environments`. */
+export const ARM = 'https://management.azure.com';
+
+const environment = (e: typeof DEV) => ({
+  subscriptionId: e.subscriptionId,
+  resourceGroup: e.resourceGroup,
+  workspace: e.workspace,
+  registry: e.registry,
+  location: e.location,
+});
+
+export const seedEnvironments = {
+  dev: environment(DEV),
+  prod: environment(PROD),
+};
+
+/** The ARM URL of a seed environment's registry. */
+export const registryUrl = (e: typeof DEV) =>
+  `${ARM}/subscriptions/${e.subscriptionId}/resourceGroups/${e.resourceGroup}/providers/Microsoft.MachineLearningServices/registries/${e.registry}`;
+
+export const TAXI_FARE_REF = 'component:default/taxi-fare';
+
+/** The catalog entity whose model is promoted. */
+export const taxiFareEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'taxi-fare',
+    namespace: 'default',
+    annotations: { 'ml.azure.com/models': MODEL_NAME },
+  },
+  spec: { type: 'ml-model', owner: 'team-taxi', lifecycle: 'production' },
+};
+
+/**
+ * A scheduler that runs nothing by itself: it hands the tasks the plugin schedules to the test,
+ * which runs them when it says so.
+ */
+export function capturingScheduler(
+  tasks: SchedulerServiceTaskInvocationDefinition[],
+) {
+  return createServiceFactory({
+    service: coreServices.scheduler,
+    deps: {},
+    factory: () =>
+      mockServices.scheduler.mock({
+        scheduleTask: async task => {
+          tasks.push(task);
+        },
+      }),
+  });
+}
+
+/** msw fails on any request no emulator handler answers, except supertest's local ones. */
+export function listenLocalOnly(server: SetupServer) {
+  server.listen({
+    onUnhandledRequest(req, print) {
+      if (!['127.0.0.1', 'localhost'].includes(new URL(req.url).hostname)) {
+        print.error();
+      }
+    },
+  });
+}
