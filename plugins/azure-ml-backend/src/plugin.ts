@@ -74,6 +74,7 @@ export const azureMlPlugin = createBackendPlugin({
               auditor: deps.auditor,
               logger: deps.logger,
               readCache: deps.readCache,
+              readService: deps.readService,
               responses,
             })
           : undefined;

@@ -38,6 +38,14 @@ export class ReadThroughCache {
     ) as Promise<T>;
   }
 
+  /** Writes a value (here and in the cache service), e.g. a new generation after a write. */
+  async set(key: string, value: JsonValue, ttlMs: number): Promise<void> {
+    this.local.set(key, value, Math.min(ttlMs, LOCAL_TTL_MS));
+    if (this.options.enabled) {
+      await this.cache.set(key, value, { ttl: ttlMs });
+    }
+  }
+
   /** Drops keys (after a write changed what they hold), here and in the cache service. */
   async delete(keys: string[]): Promise<void> {
     for (const key of keys) {

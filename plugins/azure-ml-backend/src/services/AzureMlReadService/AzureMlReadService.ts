@@ -23,6 +23,11 @@ import { PagedSource, readMergedPage } from './pagedMerge';
  */
 const ALIAS_TAGS = ['champion'];
 
+/** Generations outlive every page they name (the longest TTL is a day). */
+const GENERATION_TTL_MS = 2 * 86_400_000;
+const versionsGenerationKey = (environment: string, model: string) =>
+  `versions-generation:v1:${environment}:${model}`;
+
 function byNewest(
   a: { createdAt?: string; version?: string; id?: string },
   b: { createdAt?: string; version?: string; id?: string },
@@ -228,9 +233,12 @@ export class AzureMlReadService {
     return {
       key: `${env.name}/${model}`,
       isOwnLink: link => sameUrlPrefix(link, prefix),
-      load: link =>
+      load: async link =>
         cache.get(
-          `versions:v1:${env.name}:${model}:${link ?? `first:${top}`}`,
+          `versions:v2:${env.name}:${model}:${await this.versionsGeneration(
+            env,
+            model,
+          )}:${link ?? `first:${top}`}`,
           config.cache.ttl.modelVersions,
           async () => {
             const page = await client.listModelVersions(env, model, {
@@ -242,6 +250,28 @@ export class AzureMlReadService {
           },
         ),
     };
+  }
+
+  /**
+   * The generation of a model's cached version pages in one environment: part of their keys,
+   * moved on by {@link AzureMlReadService.versionsChanged} after a write, so every cached page
+   * of the model is left behind at once (in every replica that shares the cache service).
+   */
+  private versionsGeneration(env: EnvironmentConfig, model: string) {
+    return this.deps.cache.get(
+      versionsGenerationKey(env.name, model),
+      GENERATION_TTL_MS,
+      async () => 0,
+    );
+  }
+
+  /** After a write to a model's versions in an environment: cached pages are stale. */
+  async versionsChanged(environment: string, model: string): Promise<void> {
+    await this.deps.cache.set(
+      versionsGenerationKey(environment, model),
+      Date.now(),
+      GENERATION_TTL_MS,
+    );
   }
 
   private jobSource(env: EnvironmentConfig): PagedSource<PipelineRun> {

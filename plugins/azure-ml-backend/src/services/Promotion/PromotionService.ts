@@ -36,7 +36,11 @@ import { ReadThroughCache } from '../../lib/ReadThroughCache';
 import { ResponseCache } from '../../lib/ResponseCache';
 import { isTransientArmError } from '../AzureMlClient/AzureMlClient';
 import { ArmModelVersion } from '../AzureMlClient/armTypes';
-import type { AzureMlArmClient, AzureMlEntityAccess } from '../refs';
+import type {
+  AzureMlArmClient,
+  AzureMlEntityAccess,
+  AzureMlReadApi,
+} from '../refs';
 import { evaluatePolicy, PolicySubject } from './evaluatePolicy';
 import { PromotionStore, StoredPromotion } from './PromotionStore';
 
@@ -106,6 +110,7 @@ export class PromotionService {
       auditor: AuditorService;
       logger: LoggerService;
       readCache: ReadThroughCache;
+      readService: AzureMlReadApi;
       responses: ResponseCache;
       now?: () => Date;
     },
@@ -412,7 +417,7 @@ export class PromotionService {
       await this.dropCaches(promotion);
       if (done) {
         await this.audit(
-          'promotion-succeeded',
+          `${done.kind}-succeeded`,
           done,
           'azure-ml-backend',
           'running',
@@ -443,7 +448,7 @@ export class PromotionService {
       );
       if (updated && !retry) {
         await this.audit(
-          'promotion-failed',
+          `${updated.kind}-failed`,
           updated,
           'azure-ml-backend',
           'running',
@@ -541,11 +546,15 @@ export class PromotionService {
     return p.previousChampion;
   }
 
+  /** What the write changed is read from ARM again, here and in the other replicas. */
   private async dropCaches(p: StoredPromotion) {
     const env = this.target.name;
-    await this.deps.readCache.delete([
-      `container:v1:${env}:${p.model}`,
-      `version:v1:${env}:${p.model}:${p.targetVersion}`,
+    await Promise.all([
+      this.deps.readCache.delete([
+        `container:v1:${env}:${p.model}`,
+        `version:v1:${env}:${p.model}:${p.targetVersion}`,
+      ]),
+      this.deps.readService.versionsChanged(env, p.model),
     ]);
     this.deps.responses.clear();
   }

@@ -251,6 +251,11 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
   it('carries out an approved request: one copy in prod referencing the source, champion moved, audited state', async () => {
     const { as } = await startBackend(databaseId);
     const before = (await prodVersions()).length;
+    // The tab has been read before: the prod list and champion are in the caches.
+    const prodPage = `/entities/component/default/taxi-fare/models?environment=prod`;
+    expect((await as(OWNER).get(prodPage)).body.items[0].version).not.toBe(
+      '10',
+    );
     const { body } = await as(OWNER).post('/promotions', input('10'));
     await as(APPROVER).post(`/promotions/${body.id}/approve`);
     await runScheduledTasks();
@@ -274,9 +279,7 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
     );
     expect(await prodChampion()).toBe('10');
     // The tab shows the truth at once: the prod list and champion come from ARM again.
-    const models = await as(OWNER).get(
-      `/entities/component/default/taxi-fare/models?environment=prod`,
-    );
+    const models = await as(OWNER).get(prodPage);
     expect(models.body.items[0]).toMatchObject({
       version: '10',
       aliases: ['champion'],
