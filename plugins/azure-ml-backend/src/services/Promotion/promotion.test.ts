@@ -18,6 +18,7 @@ import {
 import { Promotion } from '@internal/plugin-azure-ml-common';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
+import { JsonObject } from '@backstage/types';
 import { azureMlPlugin } from '../../plugin';
 import {
   ARM,
@@ -59,8 +60,16 @@ const runScheduledTasks = async () => {
   }
 };
 
-async function startBackend(databaseId: TestDatabaseId) {
+/** The auditor's events, as `eventId` + `meta`; `onEvent` sees each one as it is recorded. */
+let audited: Array<{ eventId: string; meta?: JsonObject }> = [];
+let onEvent: (eventId: string) => void = () => {};
+
+async function startBackend(
+  databaseId: TestDatabaseId,
+  options: { startOnApproval?: boolean } = {},
+) {
   tasks = [];
+  audited = [];
   const knex = await databases.init(databaseId);
   const { server: http } = await startTestBackend({
     features: [
@@ -80,8 +89,8 @@ async function startBackend(databaseId: TestDatabaseId) {
             promotion: {
               from: 'dev',
               to: 'prod',
-              // The test runs the scheduled task itself, step by step.
-              startOnApproval: false,
+              // Unless a test says otherwise, it runs the scheduled task itself, step by step.
+              startOnApproval: options.startOnApproval ?? false,
               policy: [
                 {
                   metric: 'rmse',
@@ -114,6 +123,17 @@ async function startBackend(databaseId: TestDatabaseId) {
         },
       }).factory,
       capturingScheduler(tasks),
+      mockServices.auditor.mock({
+        createEvent: async ({ eventId, meta }) => ({
+          success: async () => {
+            audited.push({ eventId, meta });
+            onEvent(eventId);
+          },
+          fail: async () => {
+            audited.push({ eventId: `${eventId}:failed`, meta });
+          },
+        }),
+      }).factory,
     ],
   });
   const as = (user?: string) => {
@@ -153,6 +173,7 @@ const input = (version: string) => ({
 
 beforeAll(() => listenLocalOnly(server));
 afterEach(() => {
+  onEvent = () => {};
   emulator.resetState();
   emulator.faults.reset();
 });
@@ -360,5 +381,37 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
     expect(done).toMatchObject({ state: 'succeeded', previousChampion: '10' });
     // The copied version stays in prod; only the pointer moved.
     expect((await prodVersions()).some(v => v.name === '10')).toBe(true);
+  });
+
+  it('starts an approved request at once and audits every state change with who, from and to', async () => {
+    const { as } = await startBackend(databaseId, { startOnApproval: true });
+    const succeeded = new Promise<void>(resolve => {
+      onEvent = eventId => {
+        if (eventId === 'promotion-succeeded') resolve();
+      };
+    });
+    const { body } = await as(OWNER).post('/promotions', input('10'));
+    await as(APPROVER).post(`/promotions/${body.id}/approve`, {
+      comment: 'ok',
+    });
+    await succeeded; // no scheduled run: the approving backend started it
+    expect(
+      audited.map(e => [e.eventId, e.meta?.actor, e.meta?.from, e.meta?.to]),
+    ).toEqual([
+      ['promotion-requested', OWNER, null, 'pending_approval'],
+      ['promotion-approved', APPROVER, 'pending_approval', 'approved'],
+      ['promotion-succeeded', 'azure-ml-backend', 'running', 'succeeded'],
+    ]);
+    expect(audited[0].meta).toMatchObject({
+      promotionId: body.id,
+      entityRef: 'component:default/taxi-fare',
+      model: MODEL_NAME,
+      sourceVersion: 'dev/10',
+      targetVersion: 'prod/10',
+      policyPassed: true,
+    });
+    expect((await as(OWNER).get(`/promotions/${body.id}`)).body.state).toBe(
+      'succeeded',
+    );
   });
 });
