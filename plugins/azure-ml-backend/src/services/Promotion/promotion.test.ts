@@ -110,8 +110,8 @@ async function startBackend(
         defaultCredentials: mockCredentials.none(),
       }),
       mockServices.permissions.mock({
-        authorize: async (requests, options) => {
-          const principal = options?.credentials.principal as
+        authorize: async (requests, authorizeOptions) => {
+          const principal = authorizeOptions?.credentials.principal as
             | { userEntityRef?: string }
             | undefined;
           const user = principal?.userEntityRef ?? '';
