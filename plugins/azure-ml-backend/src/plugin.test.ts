@@ -182,6 +182,49 @@ describe('azure-ml read API', () => {
     );
   });
 
+  it.each([
+    [
+      'an encoded / in the kind',
+      '/api/azure-ml/entities/%2f/default/taxi-fare/models',
+      'kind',
+    ],
+    [
+      'an encoded / in the namespace',
+      '/api/azure-ml/entities/component/%2f/taxi-fare/models',
+      'namespace',
+    ],
+    [
+      '.. as the name',
+      '/api/azure-ml/entities/component/default/../models',
+      'name',
+    ],
+    [
+      '.. as the version',
+      `${BASE}/taxi-fare/models/taxi-fare-model/versions/..?environment=dev`,
+      'version',
+    ],
+    [
+      '. as the version',
+      `${BASE}/taxi-fare/models/taxi-fare-model/versions/.?environment=dev`,
+      'version',
+    ],
+    [
+      'a model name with a slash',
+      `${BASE}/taxi-fare/models/a%2fb/versions/1?environment=dev`,
+      'model',
+    ],
+  ])(
+    'answers 400 naming the parameter for %s, and reads nothing',
+    async (_what, path, param) => {
+      const res = await get(path);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        new RegExp(`params/${param} must match pattern`),
+      );
+      expect(emulator.stats.armCalls).toBe(0);
+    },
+  );
+
   it('lists environments with workspace details', async () => {
     const res = await get('/api/azure-ml/environments');
     expect(res.status).toBe(200);

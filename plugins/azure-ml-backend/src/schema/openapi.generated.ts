@@ -26,10 +26,11 @@ export const spec = {
         name: 'kind',
         in: 'path',
         required: true,
-        description: 'Entity kind, e.g. `component`.',
+        description:
+          'Entity kind, e.g. `component` (letters and digits, starting with a letter).',
         schema: {
           type: 'string',
-          minLength: 1,
+          pattern: '^[A-Za-z][A-Za-z0-9]{0,62}$',
         },
       },
       namespace: {
@@ -39,17 +40,18 @@ export const spec = {
         description: 'Entity namespace, e.g. `default`.',
         schema: {
           type: 'string',
-          minLength: 1,
+          pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$',
         },
       },
       name: {
         name: 'name',
         in: 'path',
         required: true,
-        description: 'Entity name.',
+        description:
+          "Entity name (Backstage's naming rules; starts with a letter or digit).",
         schema: {
           type: 'string',
-          minLength: 1,
+          pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$',
         },
       },
       cursor: {
@@ -888,8 +890,7 @@ export const spec = {
             in: 'path',
             required: true,
             schema: {
-              type: 'string',
-              minLength: 1,
+              $ref: '#/components/schemas/ModelName',
             },
           },
           {
@@ -897,8 +898,7 @@ export const spec = {
             in: 'path',
             required: true,
             schema: {
-              type: 'string',
-              minLength: 1,
+              $ref: '#/components/schemas/ModelVersionName',
             },
           },
           {

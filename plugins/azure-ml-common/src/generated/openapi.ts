@@ -440,11 +440,11 @@ export interface components {
     };
   };
   parameters: {
-    /** @description Entity kind, e.g. `component`. */
+    /** @description Entity kind, e.g. `component` (letters and digits, starting with a letter). */
     kind: string;
     /** @description Entity namespace, e.g. `default`. */
     namespace: string;
-    /** @description Entity name. */
+    /** @description Entity name (Backstage's naming rules; starts with a letter or digit). */
     name: string;
     /** @description Opaque `nextCursor` of the previous page of the same query. */
     cursor: string;
@@ -539,11 +539,11 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description Entity kind, e.g. `component`. */
+        /** @description Entity kind, e.g. `component` (letters and digits, starting with a letter). */
         kind: components['parameters']['kind'];
         /** @description Entity namespace, e.g. `default`. */
         namespace: components['parameters']['namespace'];
-        /** @description Entity name. */
+        /** @description Entity name (Backstage's naming rules; starts with a letter or digit). */
         name: components['parameters']['name'];
       };
       cookie?: never;
@@ -573,14 +573,14 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description Entity kind, e.g. `component`. */
+        /** @description Entity kind, e.g. `component` (letters and digits, starting with a letter). */
         kind: components['parameters']['kind'];
         /** @description Entity namespace, e.g. `default`. */
         namespace: components['parameters']['namespace'];
-        /** @description Entity name. */
+        /** @description Entity name (Backstage's naming rules; starts with a letter or digit). */
         name: components['parameters']['name'];
-        model: string;
-        version: string;
+        model: components['schemas']['ModelName'];
+        version: components['schemas']['ModelVersionName'];
       };
       cookie?: never;
     };
@@ -611,11 +611,11 @@ export interface operations {
       };
       header?: never;
       path: {
-        /** @description Entity kind, e.g. `component`. */
+        /** @description Entity kind, e.g. `component` (letters and digits, starting with a letter). */
         kind: components['parameters']['kind'];
         /** @description Entity namespace, e.g. `default`. */
         namespace: components['parameters']['namespace'];
-        /** @description Entity name. */
+        /** @description Entity name (Backstage's naming rules; starts with a letter or digit). */
         name: components['parameters']['name'];
       };
       cookie?: never;
