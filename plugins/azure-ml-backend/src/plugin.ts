@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { azureMlPermissions } from '@internal/plugin-azure-ml-common';
-import { readAzureMlConfig } from './config';
 import { ResponseCache } from './lib/ResponseCache';
 import { createRouter } from './router';
 import { EntityIndex } from './services/EntityIndex/EntityIndex';
@@ -14,6 +13,7 @@ import { PromotionStore } from './services/Promotion/PromotionStore';
 import {
   azureMlArmClientServiceRef,
   azureMlCacheServiceRef,
+  azureMlConfigServiceRef,
   azureMlEntityAccessServiceRef,
   azureMlReadServiceRef,
 } from './services/refs';
@@ -31,7 +31,7 @@ export const azureMlPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
+        config: azureMlConfigServiceRef,
         logger: coreServices.logger,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
@@ -48,7 +48,7 @@ export const azureMlPlugin = createBackendPlugin({
         readCache: azureMlCacheServiceRef,
       },
       async init(deps) {
-        const config = readAzureMlConfig(deps.config);
+        const { config } = deps;
         const entityIndex = new EntityIndex({
           auth: deps.auth,
           catalog: deps.catalog,

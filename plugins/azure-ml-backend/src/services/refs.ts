@@ -4,7 +4,7 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { readAzureMlConfig } from '../config';
+import { AzureMlConfig, readAzureMlConfig } from '../config';
 import { ReadThroughCache } from '../lib/ReadThroughCache';
 import { AzureMlArmClient, AzureMlClient } from './AzureMlClient/AzureMlClient';
 import { AzureMlReadService } from './AzureMlReadService/AzureMlReadService';
@@ -28,6 +28,18 @@ export type AzureMlReadApi = PublicOf<AzureMlReadService>;
 /** "This entity, for this caller" → its Azure ML annotations, or a 404/403/400 error. */
 export type AzureMlEntityAccess = PublicOf<EntityAccess>;
 
+/** The validated `azureMl` config, read once per plugin (the backend fails to start on a bad key). */
+export const azureMlConfigServiceRef = createServiceRef<AzureMlConfig>({
+  id: 'azure-ml.config',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { rootConfig: coreServices.rootConfig },
+      factory: ({ rootConfig }) => readAzureMlConfig(rootConfig),
+    }),
+});
+
 /** Read-through cache over `coreServices.cache` with single-flight (`azureMl.cache`). */
 export const azureMlCacheServiceRef = createServiceRef<ReadThroughCache>({
   id: 'azure-ml.read-through-cache',
@@ -35,14 +47,12 @@ export const azureMlCacheServiceRef = createServiceRef<ReadThroughCache>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { rootConfig: coreServices.rootConfig, cache: coreServices.cache },
-      factory: ({ rootConfig, cache }) => {
-        const config = readAzureMlConfig(rootConfig);
-        return new ReadThroughCache(cache, {
+      deps: { config: azureMlConfigServiceRef, cache: coreServices.cache },
+      factory: ({ config, cache }) =>
+        new ReadThroughCache(cache, {
           enabled: config.cache.enabled,
           singleFlight: config.cache.singleFlight,
-        });
-      },
+        }),
     }),
 });
 
@@ -53,12 +63,9 @@ export const azureMlArmClientServiceRef = createServiceRef<AzureMlArmClient>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: {
-        rootConfig: coreServices.rootConfig,
-        logger: coreServices.logger,
-      },
-      factory: ({ rootConfig, logger }) =>
-        AzureMlClient.fromConfig(readAzureMlConfig(rootConfig), { logger }),
+      deps: { config: azureMlConfigServiceRef, logger: coreServices.logger },
+      factory: ({ config, logger }) =>
+        AzureMlClient.fromConfig(config, { logger }),
     }),
 });
 
@@ -70,14 +77,14 @@ export const azureMlReadServiceRef = createServiceRef<AzureMlReadApi>({
     createServiceFactory({
       service,
       deps: {
-        rootConfig: coreServices.rootConfig,
+        config: azureMlConfigServiceRef,
         logger: coreServices.logger,
         client: azureMlArmClientServiceRef,
         cache: azureMlCacheServiceRef,
       },
-      factory: ({ rootConfig, logger, client, cache }) =>
+      factory: ({ config, logger, client, cache }) =>
         new AzureMlReadService({
-          config: readAzureMlConfig(rootConfig),
+          config,
           client,
           cache,
           logger,
@@ -94,19 +101,19 @@ export const azureMlEntityAccessServiceRef =
       createServiceFactory({
         service,
         deps: {
-          rootConfig: coreServices.rootConfig,
+          config: azureMlConfigServiceRef,
           auth: coreServices.auth,
           permissions: coreServices.permissions,
           catalog: catalogServiceRef,
           cache: azureMlCacheServiceRef,
         },
-        factory: ({ rootConfig, auth, permissions, catalog, cache }) =>
+        factory: ({ config, auth, permissions, catalog, cache }) =>
           new EntityAccess({
             auth,
             catalog,
             permissions,
             cache,
-            ttlMs: readAzureMlConfig(rootConfig).cache.ttl.access,
+            ttlMs: config.cache.ttl.access,
           }),
       }),
   });

@@ -54,7 +54,8 @@ export function normalizeTimestamp(
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-function definedStrings(
+/** The string values of an ARM map (ARM sends `null` for unset values). */
+export function definedStrings(
   record: Record<string, string | null> | undefined,
 ): Record<string, string> {
   const result: Record<string, string> = {};
@@ -117,12 +118,21 @@ export function toModelVersion(
     stage: props.stage ?? undefined,
     jobName,
     jobStudioUrl: jobName ? jobStudioUrl(env, jobName) : undefined,
-    studioUrl: `${STUDIO}/registries/${encodeURIComponent(
-      env.registry,
-    )}/models/${encodeURIComponent(name)}/version/${encodeURIComponent(
-      version,
-    )}`,
+    studioUrl: registryVersionStudioUrl(env.registry, name, version),
   };
+}
+
+/** Deep link to a version of a registry model in Azure ML studio. */
+export function registryVersionStudioUrl(
+  registry: string,
+  model: string,
+  version: string,
+): string {
+  return `${STUDIO}/registries/${encodeURIComponent(
+    registry,
+  )}/models/${encodeURIComponent(model)}/version/${encodeURIComponent(
+    version,
+  )}`;
 }
 
 export function applyAliases(

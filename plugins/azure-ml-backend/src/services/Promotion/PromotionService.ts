@@ -36,6 +36,11 @@ import { ReadThroughCache } from '../../lib/ReadThroughCache';
 import { ResponseCache } from '../../lib/ResponseCache';
 import { isTransientArmError } from '../AzureMlClient/AzureMlClient';
 import { ArmModelVersion } from '../AzureMlClient/armTypes';
+import {
+  definedStrings,
+  metricsFromProperties,
+  registryVersionStudioUrl,
+} from '../AzureMlClient/mappers';
 import type {
   AzureMlArmClient,
   AzureMlEntityAccess,
@@ -49,8 +54,6 @@ export const PROMOTION_ID_TAG = 'azure-ml-portal.promotion-id';
 /** Tag on a target version naming the version it was copied from (lineage). */
 export const PROMOTED_FROM_TAG = 'azure-ml-portal.promoted-from';
 
-const STUDIO = 'https://ml.azure.com';
-
 function rawMetrics(version: ArmModelVersion): Record<string, string> {
   const metrics: Record<string, string> = {};
   for (const [key, value] of Object.entries(
@@ -63,29 +66,12 @@ function rawMetrics(version: ArmModelVersion): Record<string, string> {
   return metrics;
 }
 
-function definedTags(tags: Record<string, string | null> | undefined) {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(tags ?? {})) {
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
-}
-
 function subject(version: string, raw: ArmModelVersion): PolicySubject {
   return {
     version,
     rawMetrics: rawMetrics(raw),
-    tags: definedTags(raw.properties?.tags),
+    tags: definedStrings(raw.properties?.tags),
   };
-}
-
-function numeric(metrics: Record<string, string>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [key, value] of Object.entries(metrics)) {
-    const n = Number(value);
-    if (value.trim() !== '' && Number.isFinite(n)) out[key] = n;
-  }
-  return out;
 }
 
 /**
@@ -153,7 +139,15 @@ export class PromotionService {
       credentials,
       'request promotions of',
     );
-    const evaluation = await this.evaluateCandidate(input.model, input.version);
+    // The policy and the target's version of that name are read at the same time.
+    const [evaluation, existing] = await Promise.all([
+      this.evaluateCandidate(input.model, input.version),
+      this.deps.client.getRegistryModelVersionResource(
+        this.target,
+        input.model,
+        input.version,
+      ),
+    ]);
     if (!evaluation.passed) {
       const failed = evaluation.rules.filter(r => !r.passed);
       throw new InputError(
@@ -162,17 +156,12 @@ export class PromotionService {
         }: ${failed.map(r => `${r.rule} — ${r.reason}`).join('; ')}`,
       );
     }
-    const existing = await this.deps.client.getRegistryModelVersionResource(
-      this.target,
-      input.model,
-      input.version,
-    );
     const requestedBy = this.principal(credentials);
     const state: PromotionState = this.deps.promotion.requireApproval
       ? 'pending_approval'
       : 'approved';
     if (existing) {
-      const tags = definedTags(existing.properties?.tags);
+      const tags = definedStrings(existing.properties?.tags);
       if (!tags[PROMOTION_ID_TAG]) {
         throw new ConflictError(
           `Version ${input.version} of ${input.model} already exists in registry ${this.target.registry} (${this.target.name}) and was not created by a promotion`,
@@ -485,7 +474,7 @@ export class PromotionService {
       p.targetVersion,
     );
     if (existing) {
-      const owner = definedTags(existing.properties?.tags)[PROMOTION_ID_TAG];
+      const owner = definedStrings(existing.properties?.tags)[PROMOTION_ID_TAG];
       if (owner !== p.id) {
         throw new ConflictError(
           `Version ${p.targetVersion} of ${
@@ -521,7 +510,7 @@ export class PromotionService {
           jobName: props.jobName,
           properties: { ...(props.properties ?? {}) },
           tags: {
-            ...definedTags(props.tags),
+            ...definedStrings(props.tags),
             [PROMOTION_ID_TAG]: p.id,
             [PROMOTED_FROM_TAG]: `${this.source.registry}/${p.model}/${p.sourceVersion}`,
           },
@@ -595,10 +584,11 @@ export class PromotionService {
       sourceEnvironment: this.source.name,
       targetEnvironment: this.target.name,
       championVersion: championSubject ? championVersion : undefined,
-      candidateMetrics: numeric(candidateSubject.rawMetrics),
-      championMetrics: championSubject
-        ? numeric(championSubject.rawMetrics)
-        : undefined,
+      candidateMetrics: metricsFromProperties(candidate.properties?.properties),
+      championMetrics:
+        championSubject && champion
+          ? metricsFromProperties(champion.properties?.properties)
+          : undefined,
       rules: result.rules,
       evaluatedAt: this.nowIso(),
     };
@@ -696,11 +686,11 @@ export class PromotionService {
     const { nextAttemptAt: _next, ...rest } = p;
     return {
       ...rest,
-      targetStudioUrl: `${STUDIO}/registries/${encodeURIComponent(
+      targetStudioUrl: registryVersionStudioUrl(
         this.target.registry,
-      )}/models/${encodeURIComponent(p.model)}/version/${encodeURIComponent(
+        p.model,
         p.targetVersion,
-      )}`,
+      ),
     };
   }
 }
