@@ -3,6 +3,10 @@ import fs from 'node:fs';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 const { drift, yamlPath } = require('../../scripts/openapi.js');
 
+// Generating runs openapi-typescript and prettier over the whole contract:
+// about a second alone, several on a loaded CI machine, so not jest's 5 s.
+jest.setTimeout(60_000);
+
 describe('the API contract (openapi.yaml → generated router and types)', () => {
   const yamlText = fs.readFileSync(yamlPath, 'utf8');
 
