@@ -9,6 +9,13 @@ export interface Config {
        */
       localPublishRoot?: string;
       /**
+       * Where `azure-ml:pipelines:fetch` reads the platform's pipeline job YAML: a folder
+       * (relative paths resolved against the repository root) or an http(s) URL of a folder
+       * that one of the backend's integrations can read. Templates cannot point the action
+       * anywhere else; they may only name a sub-folder. Default: `pipelines`.
+       */
+      pipelinesSource?: string;
+      /**
        * Folder of the platform Terraform modules that generated environments call as
        * `../../modules/<name>`; `azure-ml:terraform:validate` resolves such sources here when
        * they are not in the task workspace. Relative paths are resolved against the repository

@@ -4,7 +4,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      "Copy the platform's pipelines/ into the new project, set up for its experiment and compute",
+      "Copy the platform's pipelines (azureMl.scaffolder.pipelinesSource) into the new project, set up for its experiment and compute",
     example: yaml.stringify({
       steps: [
         {
@@ -12,7 +12,6 @@ export const examples: TemplateExample[] = [
           action: 'azure-ml:pipelines:fetch',
           name: 'Fetch pipelines',
           input: {
-            url: '../../pipelines',
             experimentName: 'taxi-fare-train',
             computeName: 'cpu-cluster',
             modelName: 'taxi-fare-model',

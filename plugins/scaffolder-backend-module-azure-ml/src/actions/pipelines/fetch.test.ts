@@ -49,20 +49,112 @@ describe('azure-ml:pipelines:fetch', () => {
     expect(yaml.parse(text).inputs.registry_name).toBe('mlr-dev-2');
   });
 
-  it('refuses to read outside the repository', async () => {
-    const ctx = createMockActionContext({
-      input: {
-        url: '../../../../etc',
-        experimentName: 'e',
-        computeName: 'cpu',
-        modelName: 'm',
-      },
-      workspacePath: workspace.path,
-      templateInfo,
-    });
-    await expect(action.handler(ctx)).rejects.toThrow(
-      /leads outside the repository/,
+  const base = {
+    experimentName: 'e',
+    computeName: 'cpu',
+    modelName: 'm',
+  };
+  const run = (input: Record<string, unknown>, act = action) =>
+    act.handler(
+      createMockActionContext({
+        input: { ...base, ...input } as any,
+        workspacePath: workspace.path,
+        templateInfo,
+      }),
     );
+
+  it.each([
+    ['an absolute path', repoRoot],
+    ['a path into the repository', '../../scripts'],
+    ['a file URL', `file://${repoRoot}/data`],
+    ['the default source spelled out', '../../pipelines'],
+  ])('refuses a "url" input (%s) and reads nothing', async (_what, url) => {
+    await expect(run({ url })).rejects.toThrow(
+      /"url" is not accepted .*azureMl\.scaffolder\.pipelinesSource/,
+    );
+    expect(fs.readdirSync(workspace.path)).toEqual([]);
+  });
+
+  it.each([
+    ['..', /"folder" must not contain "\.\."/],
+    ['sub/../../scripts', /"folder" must not contain "\.\."/],
+    [repoRoot, /"folder" must be a relative folder/],
+    ['C:\\Windows', /"folder" must be a (relative folder|folder inside)/],
+    [
+      'file:///etc',
+      /"folder" must be a folder inside the pipelines source, not a URL/,
+    ],
+    ['https://example.com/x', /not a URL/],
+    ['missing', /"folder" missing does not exist in the pipelines source/],
+  ])(
+    'refuses the folder %s with a message naming it',
+    async (folder, message) => {
+      await expect(run({ folder })).rejects.toThrow(message);
+      expect(fs.readdirSync(workspace.path)).toEqual([]);
+    },
+  );
+
+  it('reads a sub-folder of the configured source, and only its YAML files', async () => {
+    const source = createMockDirectory({
+      content: {
+        'top.yaml': 'type: pipeline\njobs: {}\n',
+        'team/a.yml': 'type: pipeline\njobs: {}\n',
+        'team/notes.txt': 'not copied',
+        'team/nested/b.yaml': 'type: pipeline\njobs: {}\n',
+      },
+    });
+    const configured = createFetchPipelinesAction({
+      config: new ConfigReader({
+        azureMl: { scaffolder: { pipelinesSource: source.path } },
+      }),
+      reader: {} as any,
+      integrations: ScmIntegrations.fromConfig(config),
+    });
+    await run({ folder: 'team' }, configured);
+    expect(fs.readdirSync(workspace.resolve('pipelines'))).toEqual(['a.yml']);
+    await workspace.clear();
+    await run({}, configured);
+    expect(fs.readdirSync(workspace.resolve('pipelines'))).toEqual([
+      'top.yaml',
+    ]);
+  });
+
+  it('reads an http(s) source through the URL readers, below the configured URL only', async () => {
+    const urls: string[] = [];
+    const reader = {
+      async readTree(url: string) {
+        urls.push(url);
+        return {
+          async dir({ targetDir }: { targetDir: string }) {
+            await fs.outputFile(
+              path.join(targetDir!, 'p.yaml'),
+              'type: pipeline\njobs: {}\n',
+            );
+            return targetDir;
+          },
+        };
+      },
+    };
+    const remote = createFetchPipelinesAction({
+      config: new ConfigReader({
+        azureMl: {
+          scaffolder: {
+            pipelinesSource:
+              'https://github.com/org/platform/tree/main/pipelines',
+          },
+        },
+      }),
+      reader: reader as any,
+      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+    });
+    await run({}, remote);
+    await workspace.clear();
+    await run({ folder: 'team' }, remote);
+    expect(urls).toEqual([
+      'https://github.com/org/platform/tree/main/pipelines/',
+      'https://github.com/org/platform/tree/main/pipelines/team/',
+    ]);
+    expect(fs.readdirSync(workspace.resolve('pipelines'))).toEqual(['p.yaml']);
   });
 
   it('requires a registry for the register environment in config', async () => {

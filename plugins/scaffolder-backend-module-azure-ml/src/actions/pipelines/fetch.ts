@@ -1,5 +1,4 @@
 import {
-  isChildPath,
   resolveSafeChildPath,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -13,7 +12,6 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Document, isMap, parseDocument } from 'yaml';
 import { examples } from './fetch.examples';
 
@@ -53,12 +51,53 @@ export function configurePipeline(
   return doc.toString({ lineWidth: 0 });
 }
 
+/** Config key of the platform's pipeline job YAML folder. */
+export const PIPELINES_SOURCE_CONFIG_KEY = 'azureMl.scaffolder.pipelinesSource';
+
+/** Default of {@link PIPELINES_SOURCE_CONFIG_KEY}, relative to the repository root. */
+export const DEFAULT_PIPELINES_SOURCE = 'pipelines';
+
 /**
- * `azure-ml:pipelines:fetch` copies the platform's pipeline job YAML (the repository's
- * top-level `pipelines/`) into the workspace and sets the project's experiment, compute, model
- * and registry in them. The platform keeps one copy of its pipelines; every generated project
- * starts from the current one. The registry comes from platform config
- * (`azureMl.environments.<env>.registry`), never from the template's user.
+ * Where the platform's pipelines come from: an http(s) URL read through the backend's URL
+ * readers (its integrations), or a folder, relative paths resolved against the repository
+ * root. Only the operator sets this; nothing a template says can point elsewhere.
+ */
+export function resolvePipelinesSource(
+  config: Config,
+): { url: string } | { dir: string } {
+  const value =
+    config.getOptionalString(PIPELINES_SOURCE_CONFIG_KEY) ??
+    DEFAULT_PIPELINES_SOURCE;
+  if (/^https?:\/\//.test(value)) return { url: value };
+  return { dir: targetPaths.resolveRoot(value) };
+}
+
+/**
+ * Checks `folder`: a relative path inside the pipelines source, no `..` segment, no absolute
+ * path, no URL, no backslash. Returns what is wrong, or undefined.
+ */
+export function pipelinesFolderProblem(folder: string): string | undefined {
+  if (folder === '') return 'is empty';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(folder)) {
+    return 'must be a folder inside the pipelines source, not a URL';
+  }
+  if (folder.startsWith('/') || folder.includes('\\')) {
+    return 'must be a relative folder inside the pipelines source';
+  }
+  if (folder.split('/').some(segment => segment === '..')) {
+    return 'must not contain ".."';
+  }
+  return undefined;
+}
+
+/**
+ * `azure-ml:pipelines:fetch` copies the platform's pipeline job YAML into the workspace and
+ * sets the project's experiment, compute, model and registry in them. The platform keeps one
+ * copy of its pipelines (`azureMl.scaffolder.pipelinesSource`, default the repository's
+ * top-level `pipelines/`); every generated project starts from the current one. A template
+ * may pick a sub-folder of that source, never another location: anyone who may run a template
+ * (a dry run included) could otherwise read the backend's files. The registry comes from
+ * platform config (`azureMl.environments.<env>.registry`), never from the template's user.
  */
 export function createFetchPipelinesAction(options: {
   config: Config;
@@ -69,16 +108,23 @@ export function createFetchPipelinesAction(options: {
   return createTemplateAction({
     id: 'azure-ml:pipelines:fetch',
     description:
-      "Copies the platform's Azure ML pipeline job YAML into the workspace and sets the project's experiment, compute, model and registry.",
+      "Copies the platform's Azure ML pipeline job YAML (azureMl.scaffolder.pipelinesSource) into the workspace and sets the project's experiment, compute, model and registry.",
     examples,
     supportsDryRun: true,
     schema: {
       input: {
+        folder: z =>
+          z
+            .string({
+              description:
+                'Sub-folder of the configured pipelines source (relative, no ".."; default: the whole source)',
+            })
+            .optional(),
         url: z =>
           z
             .string({
               description:
-                'Folder of pipeline YAML, relative to the template (default: ../../pipelines) or absolute',
+                'Not accepted: pipelines come only from azureMl.scaffolder.pipelinesSource; any value is refused',
             })
             .optional(),
         targetPath: z =>
@@ -109,10 +155,20 @@ export function createFetchPipelinesAction(options: {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const url = input.url ?? '../../pipelines';
+      if (input.url !== undefined) {
+        throw new InputError(
+          `"url" is not accepted (got ${JSON.stringify(
+            input.url,
+          )}): the pipelines come only from ${PIPELINES_SOURCE_CONFIG_KEY}; use "folder" for a sub-folder of it`,
+        );
+      }
+      const folder = input.folder ?? '.';
+      const folderProblem = pipelinesFolderProblem(folder);
+      if (folderProblem) {
+        throw new InputError(`"folder" ${folderProblem} (got ${folder})`);
+      }
       const targetPath = input.targetPath ?? 'pipelines';
       const outputPath = resolveSafeChildPath(ctx.workspacePath, targetPath);
-      const baseUrl = ctx.templateInfo?.baseUrl;
 
       const registryName = input.registerEnvironment
         ? config.getOptionalString(
@@ -125,20 +181,30 @@ export function createFetchPipelinesAction(options: {
         );
       }
 
-      if (baseUrl?.startsWith('file://') && !isAbsoluteUrl(url)) {
-        // fetch:plain refuses to leave the template's folder for file locations; the platform's
-        // pipelines live beside templates/, so allow anything inside this repository.
-        const source = path.resolve(path.dirname(fileURLToPath(baseUrl)), url);
-        if (!isChildPath(targetPaths.rootDir, source)) {
-          throw new InputError(`"url" ${url} leads outside the repository`);
+      const source = resolvePipelinesSource(config);
+      if ('dir' in source) {
+        const dir = resolveSafeChildPath(source.dir, folder);
+        if (!(await fs.pathExists(dir))) {
+          throw new InputError(
+            `"folder" ${folder} does not exist in the pipelines source`,
+          );
         }
-        await fs.copy(source, outputPath);
+        // Only the YAML files at the top of the folder: nothing else is read or copied.
+        await fs.ensureDir(outputPath);
+        for (const name of await fs.readdir(dir)) {
+          const file = path.join(dir, name);
+          if (/\.ya?ml$/.test(name) && (await fs.stat(file)).isFile()) {
+            await fs.copy(file, path.join(outputPath, name));
+          }
+        }
       } else {
         await fetchContents({
           reader,
           integrations,
-          baseUrl,
-          fetchUrl: url,
+          fetchUrl: new URL(
+            folder === '.' ? '' : `${folder.replace(/\/?$/, '/')}`,
+            source.url.replace(/\/?$/, '/'),
+          ).href,
           outputPath,
         });
       }
@@ -160,12 +226,4 @@ export function createFetchPipelinesAction(options: {
       ctx.output('files', files);
     },
   });
-}
-
-function isAbsoluteUrl(url: string): boolean {
-  try {
-    return Boolean(new URL(url));
-  } catch {
-    return false;
-  }
 }
