@@ -128,6 +128,11 @@ export async function createRouter(deps: {
     });
   });
 
+  router.get('/promotion-settings', async (req, res) => {
+    await caller(req);
+    res.json(promotions().settings());
+  });
+
   router.post('/promotions/evaluate', async (req, res) => {
     res.json(await promotions().evaluate(req.body, await caller(req)));
   });

@@ -73,6 +73,9 @@ export type Promotion = Schemas['Promotion'];
 /** What a caller sends to evaluate or request a promotion. @public */
 export type PromotionInput = Schemas['PromotionInput'];
 
+/** How the portal promotes (`GET /promotion-settings`). @public */
+export type PromotionSettings = Schemas['PromotionSettings'];
+
 /** What a caller sends to roll back a champion. @public */
 export type RollbackInput = Schemas['RollbackInput'];
 

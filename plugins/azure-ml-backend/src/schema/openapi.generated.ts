@@ -370,6 +370,45 @@ export const spec = {
           'updatedAt',
         ],
       },
+      PromotionSettings: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "How this portal promotes (`azureMl.promotion`), without the approvers or the policy's internals.",
+        properties: {
+          sourceEnvironment: {
+            type: 'string',
+            description: 'Environment versions are promoted from, e.g. `dev`.',
+          },
+          sourceRegistry: {
+            type: 'string',
+          },
+          targetEnvironment: {
+            type: 'string',
+            description: 'Environment versions are promoted to, e.g. `prod`.',
+          },
+          targetRegistry: {
+            type: 'string',
+          },
+          requireApproval: {
+            type: 'boolean',
+            description: 'Whether a second person must approve each request.',
+          },
+          aliasTag: {
+            type: 'string',
+            description:
+              'Model container tag that names the champion, e.g. `champion`.',
+          },
+        },
+        required: [
+          'sourceEnvironment',
+          'sourceRegistry',
+          'targetEnvironment',
+          'targetRegistry',
+          'requireApproval',
+          'aliasTag',
+        ],
+      },
       PromotionInput: {
         type: 'object',
         additionalProperties: false,
@@ -989,6 +1028,28 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/promotion-settings': {
+      get: {
+        operationId: 'GetPromotionSettings',
+        description:
+          'Where versions are promoted from and to, and whether approval is required; 404 when promotion is not configured on this portal. Needs a signed-in caller.',
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PromotionSettings',
                 },
               },
             },

@@ -106,6 +106,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/promotion-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Where versions are promoted from and to, and whether approval is required; 404 when promotion is not configured on this portal. Needs a signed-in caller. */
+    get: operations['GetPromotionSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/promotions/evaluate': {
     parameters: {
       query?: never;
@@ -300,6 +317,19 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
       targetStudioUrl?: string;
+    };
+    /** @description How this portal promotes (`azureMl.promotion`), without the approvers or the policy's internals. */
+    PromotionSettings: {
+      /** @description Environment versions are promoted from, e.g. `dev`. */
+      sourceEnvironment: string;
+      sourceRegistry: string;
+      /** @description Environment versions are promoted to, e.g. `prod`. */
+      targetEnvironment: string;
+      targetRegistry: string;
+      /** @description Whether a second person must approve each request. */
+      requireApproval: boolean;
+      /** @description Model container tag that names the champion, e.g. `champion`. */
+      aliasTag: string;
     };
     PromotionInput: {
       entityRef: components['schemas']['EntityRef'];
@@ -632,6 +662,27 @@ export interface operations {
             items: components['schemas']['PipelineRun'][];
             nextCursor?: string;
           };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetPromotionSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromotionSettings'];
         };
       };
       default: components['responses']['ErrorResponse'];

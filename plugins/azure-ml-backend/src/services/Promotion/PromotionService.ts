@@ -19,6 +19,7 @@ import {
   PolicyEvaluation,
   Promotion,
   PromotionInput,
+  PromotionSettings,
   PromotionState,
   RollbackInput,
 } from '@internal/plugin-azure-ml-common';
@@ -113,6 +114,19 @@ export class PromotionService {
   private nowIso(offsetMs = 0): string {
     const now = this.deps.now?.() ?? new Date();
     return new Date(now.getTime() + offsetMs).toISOString();
+  }
+
+  /** Where versions go and whether approval is needed (no approvers, no rules). */
+  settings(): PromotionSettings {
+    const { promotion } = this.deps;
+    return {
+      sourceEnvironment: this.source.name,
+      sourceRegistry: this.source.registry,
+      targetEnvironment: this.target.name,
+      targetRegistry: this.target.registry,
+      requireApproval: promotion.requireApproval,
+      aliasTag: promotion.aliasTag,
+    };
   }
 
   /** The policy applied to `input`, for a caller who may read the entity. */

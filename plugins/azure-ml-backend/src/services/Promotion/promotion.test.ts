@@ -180,6 +180,21 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
+  it('tells a signed-in caller where versions go, and nobody else', async () => {
+    const { as } = await startBackend(databaseId);
+    const res = await as(STRANGER).get('/promotion-settings');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      sourceEnvironment: 'dev',
+      sourceRegistry: DEV.registry,
+      targetEnvironment: 'prod',
+      targetRegistry: PROD.registry,
+      requireApproval: true,
+      aliasTag: 'champion',
+    });
+    expect((await as().get('/promotion-settings')).status).toBe(401);
+  });
+
   it('evaluates the policy with both values per rule, and names what fails', async () => {
     const { as } = await startBackend(databaseId);
     const good = await as(STRANGER).post('/promotions/evaluate', input('10'));
