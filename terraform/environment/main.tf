@@ -15,7 +15,14 @@ module "environment" {
   dns_resource_group_name      = var.dns_resource_group_name
   jumpbox_admin_ssh_public_key = var.jumpbox_admin_ssh_public_key
   consumed_registry_ids        = var.consumed_registry_ids
+  use_central_dns_zones        = var.use_central_dns_zones
+  instances_zone_name          = var.instances_zone_name
+  instances_wildcard_record    = var.instances_wildcard_record
+  compute_instance_names       = var.compute_instance_names
+
   compute_vm_size              = var.compute_vm_size
   compute_max_nodes            = var.compute_max_nodes
   tags                         = var.tags
+
+  registry_managed_resource_private_endpoints = var.registry_managed_resource_private_endpoints
 }

@@ -15,6 +15,31 @@ variable "consumed_registry_ids" {
   default = null
 }
 
+variable "use_central_dns_zones" {
+  type    = bool
+  default = null
+}
+
+variable "instances_zone_name" {
+  type    = string
+  default = null
+}
+
+variable "instances_wildcard_record" {
+  type    = bool
+  default = null
+}
+
+variable "compute_instance_names" {
+  type    = list(string)
+  default = null
+}
+
+variable "registry_managed_resource_private_endpoints" {
+  type    = bool
+  default = null
+}
+
 variable "compute_vm_size" {
   type    = string
   default = null

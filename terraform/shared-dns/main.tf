@@ -1,6 +1,7 @@
 # Central Azure ML private DNS zones, shared by every environment. Environments link their own
 # VNet (module private-dns with create_zones = false), so adding an environment never touches
-# this state.
+# this state. The zones carry prevent_destroy until step 4 of the DNS migration (see
+# terraform/README.md).
 
 resource "azurerm_resource_group" "dns" {
   name     = var.resource_group_name
@@ -13,5 +14,6 @@ module "private_dns" {
 
   resource_group_name = azurerm_resource_group.dns.name
   create_zones        = true
+  instances_zone_name = var.instances_zone_name
   tags                = var.tags
 }

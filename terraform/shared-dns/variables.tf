@@ -9,6 +9,12 @@ variable "location" {
   type        = string
 }
 
+variable "instances_zone_name" {
+  description = "Zone of compute-instance names: instances.azureml.ms (default) or instances.ml.azure.ms. Environments set the same value."
+  type        = string
+  default     = "instances.azureml.ms"
+}
+
 variable "tags" {
   description = "Tags applied to the resource group and zones."
   type        = map(string)

@@ -8,6 +8,10 @@ locals {
     platform    = "azure-ml"
     managed-by  = "terraform"
   })
+
+  # The seed's DNS migration toggle: the central zones (default), or zones of this environment
+  # alone in its network resource group.
+  dns_resource_group_name = var.use_central_dns_zones ? var.dns_resource_group_name : azurerm_resource_group.network.name
 }
 
 resource "azurerm_resource_group" "network" {
@@ -34,12 +38,14 @@ module "network" {
   tags                         = local.tags
 }
 
-# The zones are owned by terraform/shared-dns; an environment only links its VNet to them.
+# The central zones are owned by terraform/shared-dns; an environment on them only links its
+# VNet. With use_central_dns_zones = false it creates and links zones of its own.
 module "private_dns" {
   source = "../private-dns"
 
-  resource_group_name   = var.dns_resource_group_name
-  create_zones          = false
+  resource_group_name   = local.dns_resource_group_name
+  create_zones          = !var.use_central_dns_zones
+  instances_zone_name   = var.instances_zone_name
   virtual_network_links = { (var.name) = module.network.virtual_network_id }
   tags                  = local.tags
 }
@@ -55,6 +61,8 @@ module "registry" {
   private_dns_zone_ids       = module.private_dns.zone_ids
   log_analytics_workspace_id = module.workspace.log_analytics_workspace_id
   tags                       = local.tags
+
+  managed_resource_private_endpoints = var.registry_managed_resource_private_endpoints
 }
 
 module "workspace" {
@@ -67,6 +75,10 @@ module "workspace" {
   resource_group_id          = azurerm_resource_group.workspace.id
   private_endpoint_subnet_id = module.network.private_endpoint_subnet_id
   private_dns_zone_ids       = module.private_dns.zone_ids
+  dns_resource_group_name    = local.dns_resource_group_name
+  instances_zone_name        = var.instances_zone_name
+  instances_wildcard_record  = var.instances_wildcard_record
+  compute_instance_names     = var.compute_instance_names
   registry_ids               = merge({ (var.name) = module.registry.registry_id }, var.consumed_registry_ids)
   compute_vm_size            = var.compute_vm_size
   compute_max_nodes          = var.compute_max_nodes

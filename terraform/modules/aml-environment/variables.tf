@@ -51,6 +51,41 @@ variable "consumed_registry_ids" {
   nullable    = false
 }
 
+variable "use_central_dns_zones" {
+  description = "The seed's DNS migration toggle: true (default) resolves through the central zones of dns_resource_group_name; false keeps per-environment zones in the environment's network resource group (the state before step 1 of the migration)."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "instances_zone_name" {
+  description = "Zone of compute-instance names: instances.azureml.ms (default) or instances.ml.azure.ms; must be the one terraform/shared-dns created."
+  type        = string
+  default     = "instances.azureml.ms"
+  nullable    = false
+}
+
+variable "instances_wildcard_record" {
+  description = "Own *.<region> in the instances zone (every compute instance of the region resolves to this workspace). One environment per region at most."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "compute_instance_names" {
+  description = "Compute instances of this workspace that get an A record <name>.<region> in the instances zone."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
+variable "registry_managed_resource_private_endpoints" {
+  description = "Private endpoints to the registry's own storage account and ACR as well (jumpbox uploads and downloads of registry assets)."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
 variable "compute_vm_size" {
   description = "VM size of the training compute cluster."
   type        = string

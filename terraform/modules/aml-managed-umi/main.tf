@@ -1,6 +1,7 @@
 # Private-only Azure ML workspace with a managed VNet (approved outbound only), user-assigned
-# identities for the workspace and for compute, and private endpoints whose DNS zone groups
-# point at the central zones. Role assignments follow the platform RBAC tables.
+# identities for the workspace and for compute, private endpoints whose DNS zone groups point
+# at the central zones, and the compute-instance A records. Role assignments follow the RBAC
+# table of terraform/README.md.
 
 data "azurerm_client_config" "current" {}
 
@@ -131,16 +132,21 @@ resource "azurerm_role_assignment" "workspace_storage_blob_owner" {
   principal_type       = "ServicePrincipal"
 }
 
-resource "azurerm_role_assignment" "workspace_key_vault_reader" {
+# Key Vault in RBAC mode: Microsoft's table for a user-assigned workspace identity
+# (how-to-identity-based-service-authentication, "User-assigned managed identity") asks for
+# Contributor (control plane) + Key Vault Administrator (data plane). The seed's Key Vault Reader
+# + Secrets User only read secrets, but the workspace also writes them (connections, datastore
+# credentials). Both roles are scoped to this workspace's own vault, nothing wider.
+resource "azurerm_role_assignment" "workspace_key_vault_contributor" {
   scope                = azurerm_key_vault.this.id
-  role_definition_name = "Key Vault Reader"
+  role_definition_name = "Contributor"
   principal_id         = azurerm_user_assigned_identity.workspace.principal_id
   principal_type       = "ServicePrincipal"
 }
 
-resource "azurerm_role_assignment" "workspace_key_vault_secrets_user" {
+resource "azurerm_role_assignment" "workspace_key_vault_administrator" {
   scope                = azurerm_key_vault.this.id
-  role_definition_name = "Key Vault Secrets User"
+  role_definition_name = "Key Vault Administrator"
   principal_id         = azurerm_user_assigned_identity.workspace.principal_id
   principal_type       = "ServicePrincipal"
 }
@@ -171,6 +177,15 @@ resource "azurerm_role_assignment" "compute_storage_file" {
 resource "azurerm_role_assignment" "compute_key_vault_secrets_user" {
   scope                = azurerm_key_vault.this.id
   role_definition_name = "Key Vault Secrets User"
+  principal_id         = azurerm_user_assigned_identity.compute.principal_id
+  principal_type       = "ServicePrincipal"
+}
+
+# The workspace ACR has its admin user disabled: jobs pull their environment images with the
+# compute identity.
+resource "azurerm_role_assignment" "compute_acr_pull" {
+  scope                = azurerm_container_registry.this.id
+  role_definition_name = "AcrPull"
   principal_id         = azurerm_user_assigned_identity.compute.principal_id
   principal_type       = "ServicePrincipal"
 }
@@ -214,17 +229,35 @@ resource "azurerm_machine_learning_workspace" "this" {
     azurerm_role_assignment.workspace_ai_administrator,
     azurerm_role_assignment.workspace_network_approver,
     azurerm_role_assignment.workspace_storage_blob_owner,
-    azurerm_role_assignment.workspace_key_vault_reader,
-    azurerm_role_assignment.workspace_key_vault_secrets_user,
+    azurerm_role_assignment.workspace_key_vault_contributor,
+    azurerm_role_assignment.workspace_key_vault_administrator,
   ]
 }
 
-resource "azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint" "registry" {
-  for_each            = var.registry_ids
-  name                = "registry-${each.key}"
-  workspace_id        = azurerm_machine_learning_workspace.this.id
-  service_resource_id = each.value
-  sub_resource_target = "amlregistry"
+# Managed-network private endpoint to each consumed registry. azurerm's
+# azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint accepts only
+# account, vault, amlworkspace, blob, table, queue, file, web, dfs and redisCache as
+# sub_resource_target (provider source, machine_learning_workspace_network_outbound_rule_private_endpoint_resource.go),
+# so the rule is written through ARM, which accepts amlregistry: PUT
+# .../workspaces/{ws}/outboundRules/{rule}, body PrivateEndpointOutboundRule (workspaceRP.json,
+# Microsoft.MachineLearningServices stable 2024-04-01).
+resource "azapi_resource" "registry_outbound_rule" {
+  for_each  = var.registry_ids
+  type      = "Microsoft.MachineLearningServices/workspaces/outboundRules@2024-04-01"
+  name      = "registry-${each.key}"
+  parent_id = azurerm_machine_learning_workspace.this.id
+
+  body = {
+    properties = {
+      type     = "PrivateEndpoint"
+      category = "UserDefined"
+      destination = {
+        serviceResourceId = each.value
+        subresourceTarget = "amlregistry"
+        sparkEnabled      = false
+      }
+    }
+  }
 
   depends_on = [azurerm_role_assignment.workspace_registry_network_approver]
 }
@@ -262,13 +295,12 @@ resource "azurerm_machine_learning_compute_cluster" "cpu" {
 # --- Private endpoints in the environment VNet (DNS in the central zones) ------------------
 
 locals {
-  # api + notebooks are mandatory for the workspace; the instances zone is included when the
-  # platform has it so compute instance names resolve to this (workspace) endpoint.
-  workspace_zones = compact([
+  # The private-endpoint zones of amlworkspace are api and notebooks only; the instances zone
+  # is not a private-link zone and gets A records instead (below).
+  workspace_zones = [
     local.zone["privatelink.api.azureml.ms"],
     local.zone["privatelink.notebooks.azure.net"],
-    lookup(local.zone, "instances.azureml.ms", ""),
-  ])
+  ]
 
   # key => pe-/psc- name, target, sub-resource, DNS zone group and its central zones.
   private_endpoints = {
@@ -293,6 +325,30 @@ module "private_endpoint" {
   dns_zone_group_name  = each.value.zone_group
   private_dns_zone_ids = each.value.zones
   tags                 = var.tags
+}
+
+# --- Compute-instance names ----------------------------------------------------------------
+# <instance>.<region>.<instances zone> must resolve to the workspace private endpoint's IP. The
+# instances zone is not a private-link zone of amlworkspace (those are api and notebooks), so no
+# zone group fills it: without these A records a linked, empty zone answers NXDOMAIN. Instance
+# names are unique per region, so one record per instance never collides in the central zone;
+# the wildcard answers for every instance of the region and can belong to one workspace only.
+locals {
+  region = lower(replace(var.location, " ", ""))
+  instance_record_names = concat(
+    var.instances_wildcard_record ? ["*.${local.region}"] : [],
+    [for instance in var.compute_instance_names : "${instance}.${local.region}"],
+  )
+}
+
+resource "azurerm_private_dns_a_record" "compute_instances" {
+  for_each            = toset(local.instance_record_names)
+  name                = each.key
+  zone_name           = var.instances_zone_name
+  resource_group_name = var.dns_resource_group_name
+  ttl                 = 300
+  records             = [module.private_endpoint["workspace"].private_ip_address]
+  tags                = var.tags
 }
 
 # Addresses before the private-endpoint module (state of environments deployed earlier).

@@ -57,8 +57,36 @@ variable "private_dns_zone_ids" {
   }
 }
 
+variable "dns_resource_group_name" {
+  description = "Resource group of the private DNS zones the endpoints register in (the central rg-aml-dns, or the environment's own when it keeps per-environment zones); the compute-instance A records are written there."
+  type        = string
+}
+
+variable "instances_zone_name" {
+  description = "Zone of compute-instance names: instances.azureml.ms (Private Link DNS table) or instances.ml.azure.ms (current Azure ML custom-DNS article). Must be the zone the private-dns module created."
+  type        = string
+  default     = "instances.azureml.ms"
+
+  validation {
+    condition     = contains(["instances.azureml.ms", "instances.ml.azure.ms"], var.instances_zone_name)
+    error_message = "instances_zone_name must be instances.azureml.ms or instances.ml.azure.ms."
+  }
+}
+
+variable "instances_wildcard_record" {
+  description = "Write *.<region> in the instances zone pointing at this workspace's private endpoint, so every compute instance of the region resolves to it. Only one workspace per region can own it (the central zone holds one record set per name); others list their instances in compute_instance_names."
+  type        = bool
+  default     = false
+}
+
+variable "compute_instance_names" {
+  description = "Compute instances of this workspace that get an A record <name>.<region> in the instances zone (names are unique per region)."
+  type        = list(string)
+  default     = []
+}
+
 variable "registry_ids" {
-  description = "Azure ML registries this workspace consumes, as short name => registry resource ID (keys must be known at plan time). Each gets an approved private-endpoint outbound rule; the compute identity gets AzureML Registry User on it and the workspace identity only the network approver role."
+  description = "Azure ML registries this workspace consumes, as short name => registry resource ID (keys must be known at plan time). Each gets a managed-network private-endpoint outbound rule (amlregistry, through azapi); the compute identity gets AzureML Registry User on it and the workspace identity only the network approver role."
   type        = map(string)
   default     = {}
 

@@ -6,5 +6,10 @@ terraform {
       source  = "hashicorp/azurerm"
       version = "~> 4.50"
     }
+    # The registry outbound rule (sub-resource amlregistry) is an ARM resource azurerm cannot write.
+    azapi = {
+      source  = "Azure/azapi"
+      version = "~> 2.5"
+    }
   }
 }

@@ -1,6 +1,6 @@
 # Azure ML registry with a system-assigned identity, reachable only through a private endpoint.
 # The registry's own storage account and ACR are created by the service in its managed
-# resource group.
+# resource group; private endpoints to them are optional (managed_resource_private_endpoints).
 
 resource "azapi_resource" "registry" {
   type      = "Microsoft.MachineLearningServices/registries@2024-04-01"
@@ -36,7 +36,11 @@ resource "azapi_resource" "registry" {
     }
   }
 
-  response_export_values = ["properties.discoveryUrl", "properties.mlFlowRegistryUri"]
+  response_export_values = [
+    "properties.discoveryUrl",
+    "properties.mlFlowRegistryUri",
+    "properties.regionDetails",
+  ]
 }
 
 # Registry FQDNs live in the central api zone (<guid>.registry.<region>.privatelink.api.azureml.ms).
@@ -51,6 +55,49 @@ module "private_endpoint" {
   subresource_name     = "amlregistry"
   dns_zone_group_name  = "central-aml-dns"
   private_dns_zone_ids = [var.private_dns_zone_ids["privatelink.api.azureml.ms"]]
+  tags                 = var.tags
+}
+
+# A client in the VNet (the jumpbox uploading or downloading assets) also reaches the registry's
+# own storage account (blob) and ACR (registry), which the service creates in its managed
+# resource group: Microsoft's registry network-isolation article asks for a private endpoint to
+# the registry, its storage and its ACR in the subnet of the workspace endpoint. Their IDs come
+# from the registry's regionDetails (armResourceId of the system-created accounts).
+locals {
+  region_details = azapi_resource.registry.output.properties.regionDetails[0]
+
+  managed_resource_endpoints = {
+    for key, endpoint in {
+      storage_blob = {
+        name        = "${var.name}-blob"
+        target      = local.region_details.storageAccountDetails[0].systemCreatedStorageAccount.armResourceId.resourceId
+        subresource = "blob"
+        zone_group  = "central-blob-dns"
+        zone        = "privatelink.blob.core.windows.net"
+      }
+      container_registry = {
+        name        = "${var.name}-acr"
+        target      = local.region_details.acrDetails[0].systemCreatedAcrAccount.armResourceId.resourceId
+        subresource = "registry"
+        zone_group  = "central-acr-dns"
+        zone        = "privatelink.azurecr.io"
+      }
+    } : key => endpoint if var.managed_resource_private_endpoints
+  }
+}
+
+module "managed_resource_private_endpoint" {
+  source   = "../private-endpoint"
+  for_each = local.managed_resource_endpoints
+
+  name                 = each.value.name
+  location             = var.location
+  resource_group_name  = var.resource_group_name
+  subnet_id            = var.private_endpoint_subnet_id
+  resource_id          = each.value.target
+  subresource_name     = each.value.subresource
+  dns_zone_group_name  = each.value.zone_group
+  private_dns_zone_ids = [var.private_dns_zone_ids[each.value.zone]]
   tags                 = var.tags
 }
 

@@ -17,3 +17,8 @@ output "private_endpoint_id" {
   description = "ID of the registry's private endpoint."
   value       = module.private_endpoint.id
 }
+
+output "managed_resource_private_endpoint_ids" {
+  description = "IDs of the private endpoints to the registry's own storage (storage_blob) and ACR (container_registry), when enabled."
+  value       = { for key, endpoint in module.managed_resource_private_endpoint : key => endpoint.id }
+}

@@ -29,13 +29,20 @@ variable "private_endpoint_subnet_id" {
 }
 
 variable "private_dns_zone_ids" {
-  description = "Central private DNS zone IDs by zone name; privatelink.api.azureml.ms is required."
+  description = "Central private DNS zone IDs by zone name; privatelink.api.azureml.ms is required (and the blob and azurecr zones with managed_resource_private_endpoints)."
   type        = map(string)
 
   validation {
     condition     = contains(keys(var.private_dns_zone_ids), "privatelink.api.azureml.ms")
     error_message = "private_dns_zone_ids must contain privatelink.api.azureml.ms."
   }
+}
+
+variable "managed_resource_private_endpoints" {
+  description = "Also give the registry's own storage account (blob) and ACR (registry), in its managed resource group, a private endpoint in this VNet: needed when clients in the VNet (the jumpbox) upload or download registry assets. The deployment principal must be allowed to approve private endpoint connections on that managed resource group; private_dns_zone_ids must then hold the blob and azurecr zones."
+  type        = bool
+  default     = false
+  nullable    = false
 }
 
 variable "log_analytics_workspace_id" {

@@ -1,5 +1,5 @@
 output "zone_ids" {
-  description = "Central private DNS zone IDs by zone name (feed these to the private endpoints' DNS zone groups)."
+  description = "Private DNS zone IDs by zone name, the instances zone included (feed these to the private endpoints' DNS zone groups)."
   value       = local.zone_ids
 }
 

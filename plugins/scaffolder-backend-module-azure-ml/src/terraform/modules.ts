@@ -6,6 +6,8 @@ import { blocks, HclBody, parseHcl } from './parser';
 export interface ModuleDeclarations {
   variables: Map<string, { required: boolean }>;
   outputs: Set<string>;
+  /** Sources of its module calls. */
+  moduleSources: string[];
 }
 
 /**
@@ -54,6 +56,7 @@ export class ModuleResolver {
     const declarations: ModuleDeclarations = {
       variables: new Map(),
       outputs: new Set(),
+      moduleSources: [],
     };
     const names = (await fs.readdir(dir)).filter(f => f.endsWith('.tf'));
     for (const name of names) {
@@ -69,7 +72,32 @@ export class ModuleResolver {
       blocks(json.output).forEach(([output]) =>
         declarations.outputs.add(output),
       );
+      blocks(json.module).forEach(([, body]) => {
+        if (typeof body.source === 'string') {
+          declarations.moduleSources.push(body.source);
+        }
+      });
     }
     return declarations;
+  }
+
+  /**
+   * The local module folders `dir` calls, directly or through other local modules (registry
+   * and remote sources are skipped), in the order found.
+   */
+  async moduleTree(dir: string): Promise<string[]> {
+    const found: string[] = [];
+    const visit = async (caller: string) => {
+      const sources = (await this.declarations(caller))?.moduleSources ?? [];
+      for (const source of sources.filter(s => /^\.\.?\//.test(s))) {
+        const target = await this.resolveSource(caller, source);
+        if (target && !found.includes(target)) {
+          found.push(target);
+          await visit(target);
+        }
+      }
+    };
+    await visit(dir);
+    return found;
   }
 }

@@ -12,7 +12,8 @@ export type TerraformRule =
   | 'unknown-module-output'
   | 'unpinned-provider'
   | 'public-network-access'
-  | 'private-endpoint-dns';
+  | 'private-endpoint-dns'
+  | 'provider-schema';
 
 /** One finding, located in the source. @public */
 export interface TerraformIssue {
@@ -35,7 +36,8 @@ export interface TerraformValidationOptions {
   /**
    * The root module that the `.tfvars` files under the validated folder are values of (every
    * environment's values are for the one root `terraform/environment`). Each key must be a
-   * variable of it, and the root module itself is validated as well.
+   * variable of it, and the root module itself is validated as well, with every local module
+   * it calls (the whole tree that the values deploy).
    */
   rootModule?: string;
 }

@@ -189,4 +189,88 @@ describe('validateTerraform', () => {
       await fs.remove(workspace);
     }
   });
+
+  describe('against the azurerm provider schema', () => {
+    it('rejects the registry outbound rule with amlregistry, naming the argument and the allowed values', async () => {
+      const { issues } = await validateTerraform(
+        fixture('registry-outbound-rule'),
+      );
+      expect(issues.map(formatTerraformIssue)).toEqual([
+        'main.tf:7: azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint.registry: sub_resource_target = "amlregistry" is not allowed; the provider accepts account, vault, amlworkspace, blob, table, queue, file, web, dfs, redisCache (internal/services/machinelearning/machine_learning_workspace_network_outbound_rule_private_endpoint_resource.go) [provider-schema]',
+      ]);
+    });
+
+    it('reports unknown and missing arguments, wrong value types, block nesting and enum values', async () => {
+      const { issues } = await validateTerraform(fixture('provider-schema'));
+      expect(issues.map(formatTerraformIssue)).toEqual([
+        'main.tf:1: azurerm_user_assigned_identity.this: missing required argument "location" [provider-schema]',
+        'main.tf:4: azurerm_user_assigned_identity.this: unsupported argument "colour"; the azurerm 4.55.0 schema allows id, location, name, resource_group_name, tags; blocks: timeouts [provider-schema]',
+        'main.tf:12: azurerm_storage_account.this: "account_replication_type" is a list where a string is expected (azurerm 4.55.0 schema) [provider-schema]',
+        'main.tf:15: azurerm_storage_account.this: at most one "network_rules" block is allowed, found 2 [provider-schema]',
+        'main.tf:29: azurerm_machine_learning_compute_cluster.this: vm_priority = "Spot" is not allowed; the provider accepts Dedicated, LowPriority (internal/services/machinelearning/machine_learning_compute_cluster_resource.go) [provider-schema]',
+        'main.tf:30: azurerm_machine_learning_compute_cluster.this: "scale_settings" is a block; write scale_settings { ... }, not scale_settings = ... [provider-schema]',
+      ]);
+    });
+
+    it('reports an azurerm type that is not in the schema', async () => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tf-schema-'));
+      try {
+        await fs.copy(
+          fixture('valid/versions.tf'),
+          path.join(dir, 'versions.tf'),
+        );
+        await fs.writeFile(
+          path.join(dir, 'main.tf'),
+          'data "azurerm_storage_acount" "typo" {\n  name = "st"\n}\n',
+        );
+        const { issues } = await validateTerraform(dir);
+        expect(issues.map(formatTerraformIssue)).toEqual([
+          expect.stringMatching(
+            /^main\.tf:1: data\.azurerm_storage_acount\.typo: azurerm_storage_acount is not in the provider schema extract \(azurerm 4\.55\.0\): not a data source of the provider/,
+          ),
+        ]);
+      } finally {
+        await fs.remove(dir);
+      }
+    });
+
+    it("validates every module an environment's values deploy, through the root module", async () => {
+      // A copy of the platform tree with the registry outbound rule as it was before.
+      const copy = await fs.mkdtemp(path.join(os.tmpdir(), 'tf-tree-'));
+      try {
+        await fs.copy(path.join(repoRoot, 'terraform'), copy);
+        await fs.appendFile(
+          path.join(copy, 'modules/aml-managed-umi/main.tf'),
+          [
+            'resource "azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint" "registry" {',
+            '  for_each            = var.registry_ids',
+            '  name                = "registry-${each.key}"',
+            '  workspace_id        = azurerm_machine_learning_workspace.this.id',
+            '  service_resource_id = each.value',
+            '  sub_resource_target = "amlregistry"',
+            '}',
+          ].join('\n'),
+        );
+        await fs.copy(
+          path.join(copy, 'environments/prod/terraform.tfvars.example'),
+          path.join(copy, 'environments/prod/terraform.tfvars'),
+        );
+        const { issues } = await validateTerraform(
+          path.join(copy, 'environments/prod/terraform.tfvars'),
+          {
+            modulesDir: path.join(copy, 'modules'),
+            rootModule: path.join(copy, 'environment'),
+          },
+        );
+        expect(issues.map(i => [i.file, i.rule])).toEqual([
+          ['modules/aml-managed-umi/main.tf', 'provider-schema'],
+        ]);
+        expect(issues[0].message).toContain(
+          'sub_resource_target = "amlregistry" is not allowed',
+        );
+      } finally {
+        await fs.remove(copy);
+      }
+    });
+  });
 });

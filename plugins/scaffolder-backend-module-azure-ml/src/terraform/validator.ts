@@ -5,6 +5,7 @@ import { Report, resourceBlocks } from './rules/common';
 import { checkModuleCall } from './rules/moduleInputs';
 import { checkPrivateEndpointDns } from './rules/privateEndpointDns';
 import { checkProviderPinning } from './rules/providerPinning';
+import { checkProviderSchema } from './rules/providerSchema';
 import { checkPublicNetworkAccess } from './rules/publicNetworkAccess';
 import { checkEnvironmentValues } from './rules/environmentValues';
 import { checkReferences, ModuleScope } from './rules/references';
@@ -15,8 +16,9 @@ import type {
 } from './types';
 
 /**
- * Structural Terraform validator: what `terraform validate` would catch about wiring, plus the
- * platform's private-only rules, without a Terraform binary. Files are loaded by ./parser,
+ * Structural Terraform validator: what `terraform validate` would catch about wiring and about
+ * azurerm arguments (against the provider's schema), plus the platform's private-only rules,
+ * without a Terraform binary. Files are loaded by ./parser,
  * local modules resolved by ./modules, and each rule family lives in ./rules.
  */
 
@@ -65,6 +67,27 @@ async function checkModule(
     }
   }
   checkProviderPinning(files, report);
+  checkProviderSchema(files, report);
+}
+
+/** The findings of one module folder's own `.tf` files (paths relative to it). */
+async function validateModuleFolder(
+  dir: string,
+  modules: ModuleResolver,
+): Promise<TerraformIssue[]> {
+  const { parsed, issues } = await loadHclFiles(dir);
+  const files = parsed.filter(
+    f => f.absolutePath.endsWith('.tf') && path.dirname(f.absolutePath) === dir,
+  );
+  await checkModule(dir, files, modules, (file, line, rule, message) =>
+    issues.push({
+      file: file.relativePath,
+      line: (line ?? 0) + 1,
+      rule,
+      message,
+    }),
+  );
+  return issues.filter(issue => !issue.file.includes('/'));
 }
 
 /**
@@ -107,16 +130,19 @@ export async function validateTerraform(
       checkEnvironmentValues(file, valuesOf, report);
     }
     if (valuesOf.declarations && !byDirectory.has(rootModule)) {
-      // The root itself, with its findings named from the root's folder.
-      const own = await validateTerraform(rootModule, {
-        modulesDir: options.modulesDir,
-      });
-      issues.push(
-        ...own.issues.map(issue => ({
-          ...issue,
-          file: `${valuesOf.label}/${issue.file}`,
-        })),
-      );
+      // The root and every local module it calls (what these values deploy), with their
+      // findings named from the root's parent folder (environment/…, modules/…).
+      const base = path.dirname(rootModule);
+      for (const dir of [
+        rootModule,
+        ...(await modules.moduleTree(rootModule)),
+      ]) {
+        const own = await validateModuleFolder(dir, modules);
+        const label = path.relative(base, dir).split(path.sep).join('/');
+        issues.push(
+          ...own.map(issue => ({ ...issue, file: `${label}/${issue.file}` })),
+        );
+      }
     }
   }
 

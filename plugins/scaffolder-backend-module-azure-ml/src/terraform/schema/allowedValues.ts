@@ -1,0 +1,66 @@
+/**
+ * Enum-valued arguments this repository sets, with the values the azurerm provider accepts.
+ * The generated schema has types only: the provider validates these in its Go source
+ * (hashicorp/terraform-provider-azurerm, `ValidateFunc: validation.StringInSlice(...)`), so they
+ * are copied here with the file they come from. Paths are `<block>.<argument>` below the
+ * resource.
+ */
+export interface AllowedValues {
+  values: string[];
+  /** Provider source the list is copied from. */
+  source: string;
+}
+
+const MACHINE_LEARNING = 'internal/services/machinelearning';
+
+/**
+ * go-azure-helpers `resourcemanager/commonschema/identity_system_and_user_assigned.go`: the
+ * `identity.type` of commonschema.SystemAssignedUserAssigned* schemas.
+ */
+const SYSTEM_AND_USER_ASSIGNED_IDENTITY: AllowedValues = {
+  values: ['SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned'],
+  source:
+    'hashicorp/go-azure-helpers resourcemanager/commonschema/identity_system_and_user_assigned.go',
+};
+
+export const ALLOWED_VALUES: Record<string, Record<string, AllowedValues>> = {
+  azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint: {
+    // A registry (amlregistry) is not in the list: the managed-network rule to a registry is an
+    // azapi_resource of type Microsoft.MachineLearningServices/workspaces/outboundRules.
+    sub_resource_target: {
+      values: [
+        'account',
+        'vault',
+        'amlworkspace',
+        'blob',
+        'table',
+        'queue',
+        'file',
+        'web',
+        'dfs',
+        'redisCache',
+      ],
+      source: `${MACHINE_LEARNING}/machine_learning_workspace_network_outbound_rule_private_endpoint_resource.go`,
+    },
+  },
+  azurerm_machine_learning_workspace: {
+    // workspaces.PossibleValuesForIsolationMode(); the same enum as IsolationMode in the ARM
+    // spec (Microsoft.MachineLearningServices stable 2024-04-01, workspaceRP.json).
+    'managed_network.isolation_mode': {
+      values: [
+        'Disabled',
+        'AllowInternetOutbound',
+        'AllowOnlyApprovedOutbound',
+      ],
+      source: `${MACHINE_LEARNING}/machine_learning_workspace_resource.go`,
+    },
+    'identity.type': SYSTEM_AND_USER_ASSIGNED_IDENTITY,
+  },
+  azurerm_machine_learning_compute_cluster: {
+    vm_priority: {
+      values: ['Dedicated', 'LowPriority'],
+      source: `${MACHINE_LEARNING}/machine_learning_compute_cluster_resource.go`,
+    },
+    'identity.type': SYSTEM_AND_USER_ASSIGNED_IDENTITY,
+  },
+};
