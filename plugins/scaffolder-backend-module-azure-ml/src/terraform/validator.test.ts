@@ -196,7 +196,7 @@ describe('validateTerraform', () => {
         fixture('registry-outbound-rule'),
       );
       expect(issues.map(formatTerraformIssue)).toEqual([
-        'main.tf:7: azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint.registry: sub_resource_target = "amlregistry" is not allowed; the provider accepts account, vault, amlworkspace, blob, table, queue, file, web, dfs, redisCache (internal/services/machinelearning/machine_learning_workspace_network_outbound_rule_private_endpoint_resource.go) [provider-schema]',
+        'main.tf:7: azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint.registry: sub_resource_target = "amlregistry" is not allowed; the provider accepts account, vault, amlworkspace, blob, table, queue, file, web, dfs, redisCache (internal/services/machinelearning/machine_learning_workspace_network_outbound_rule_private_endpoint_resource.go @0a615c5) [provider-schema]',
       ]);
     });
 
@@ -207,7 +207,7 @@ describe('validateTerraform', () => {
         'main.tf:4: azurerm_user_assigned_identity.this: unsupported argument "colour"; the azurerm 4.55.0 schema allows id, location, name, resource_group_name, tags; blocks: timeouts [provider-schema]',
         'main.tf:12: azurerm_storage_account.this: "account_replication_type" is a list where a string is expected (azurerm 4.55.0 schema) [provider-schema]',
         'main.tf:15: azurerm_storage_account.this: at most one "network_rules" block is allowed, found 2 [provider-schema]',
-        'main.tf:29: azurerm_machine_learning_compute_cluster.this: vm_priority = "Spot" is not allowed; the provider accepts Dedicated, LowPriority (internal/services/machinelearning/machine_learning_compute_cluster_resource.go) [provider-schema]',
+        'main.tf:29: azurerm_machine_learning_compute_cluster.this: vm_priority = "Spot" is not allowed; the provider accepts Dedicated, LowPriority (internal/services/machinelearning/machine_learning_compute_cluster_resource.go @0048934) [provider-schema]',
         'main.tf:30: azurerm_machine_learning_compute_cluster.this: "scale_settings" is a block; write scale_settings { ... }, not scale_settings = ... [provider-schema]',
       ]);
     });
