@@ -234,6 +234,30 @@ describe('validateTerraform', () => {
       }
     });
 
+    it.each(['dev', 'prod'])(
+      'passes on the %s values with the whole tree they deploy',
+      async name => {
+        const workspace = await fs.mkdtemp(path.join(os.tmpdir(), 'tf-env-'));
+        try {
+          await fs.copy(
+            path.join(
+              repoRoot,
+              `terraform/environments/${name}/terraform.tfvars.example`,
+            ),
+            path.join(workspace, 'terraform.tfvars'),
+          );
+          await expect(
+            assertValidTerraform(workspace, {
+              modulesDir: path.join(repoRoot, 'terraform/modules'),
+              rootModule: path.join(repoRoot, 'terraform/environment'),
+            }),
+          ).resolves.toBeUndefined();
+        } finally {
+          await fs.remove(workspace);
+        }
+      },
+    );
+
     it("validates every module an environment's values deploy, through the root module", async () => {
       // A copy of the platform tree with the registry outbound rule as it was before.
       const copy = await fs.mkdtemp(path.join(os.tmpdir(), 'tf-tree-'));
