@@ -63,14 +63,8 @@ variable "dns_resource_group_name" {
 }
 
 variable "instances_zone_name" {
-  description = "Zone of compute-instance names: instances.azureml.ms (Private Link DNS table) or instances.ml.azure.ms (current Azure ML custom-DNS article). Must be the zone the private-dns module created."
+  description = "Zone of compute-instance names in dns_resource_group_name (instances.azureml.ms or instances.ml.azure.ms, validated by the private-dns module that creates or looks it up)."
   type        = string
-  default     = "instances.azureml.ms"
-
-  validation {
-    condition     = contains(["instances.azureml.ms", "instances.ml.azure.ms"], var.instances_zone_name)
-    error_message = "instances_zone_name must be instances.azureml.ms or instances.ml.azure.ms."
-  }
 }
 
 variable "instances_wildcard_record" {

@@ -43,52 +43,50 @@ resource "azapi_resource" "registry" {
   ]
 }
 
-# Registry FQDNs live in the central api zone (<guid>.registry.<region>.privatelink.api.azureml.ms).
-module "private_endpoint" {
-  source = "../private-endpoint"
-
-  name                 = var.name
-  location             = var.location
-  resource_group_name  = var.resource_group_name
-  subnet_id            = var.private_endpoint_subnet_id
-  resource_id          = azapi_resource.registry.id
-  subresource_name     = "amlregistry"
-  dns_zone_group_name  = "central-aml-dns"
-  private_dns_zone_ids = [var.private_dns_zone_ids["privatelink.api.azureml.ms"]]
-  tags                 = var.tags
-}
-
-# A client in the VNet (the jumpbox uploading or downloading assets) also reaches the registry's
-# own storage account (blob) and ACR (registry), which the service creates in its managed
-# resource group: Microsoft's registry network-isolation article asks for a private endpoint to
-# the registry, its storage and its ACR in the subnet of the workspace endpoint. Their IDs come
-# from the registry's regionDetails (armResourceId of the system-created accounts).
+# The registry's endpoint: its FQDNs live in the central api zone
+# (<guid>.registry.<region>.privatelink.api.azureml.ms). A client in the VNet (the jumpbox
+# uploading or downloading assets) also reaches the registry's own storage account (blob) and
+# ACR (registry), which the service creates in its managed resource group: Microsoft's registry
+# network-isolation article asks for a private endpoint to the registry, its storage and its ACR
+# in the subnet of the workspace endpoint. Their IDs come from the registry's regionDetails
+# (armResourceId of the system-created accounts); those two are optional.
 locals {
-  region_details = azapi_resource.registry.output.properties.regionDetails[0]
+  region_details = try(azapi_resource.registry.output.properties.regionDetails[0], null)
 
   managed_resource_endpoints = {
-    for key, endpoint in {
-      storage_blob = {
-        name        = "${var.name}-blob"
-        target      = local.region_details.storageAccountDetails[0].systemCreatedStorageAccount.armResourceId.resourceId
-        subresource = "blob"
-        zone_group  = "central-blob-dns"
-        zone        = "privatelink.blob.core.windows.net"
-      }
-      container_registry = {
-        name        = "${var.name}-acr"
-        target      = local.region_details.acrDetails[0].systemCreatedAcrAccount.armResourceId.resourceId
-        subresource = "registry"
-        zone_group  = "central-acr-dns"
-        zone        = "privatelink.azurecr.io"
-      }
-    } : key => endpoint if var.managed_resource_private_endpoints
+    storage_blob = {
+      name        = "${var.name}-blob"
+      target      = try(local.region_details.storageAccountDetails[0].systemCreatedStorageAccount.armResourceId.resourceId, null)
+      subresource = "blob"
+      zone_group  = "central-blob-dns"
+      zone        = "privatelink.blob.core.windows.net"
+    }
+    container_registry = {
+      name        = "${var.name}-acr"
+      target      = try(local.region_details.acrDetails[0].systemCreatedAcrAccount.armResourceId.resourceId, null)
+      subresource = "registry"
+      zone_group  = "central-acr-dns"
+      zone        = "privatelink.azurecr.io"
+    }
   }
+
+  private_endpoints = merge(
+    {
+      registry = {
+        name        = var.name
+        target      = azapi_resource.registry.id
+        subresource = "amlregistry"
+        zone_group  = "central-aml-dns"
+        zone        = "privatelink.api.azureml.ms"
+      }
+    },
+    { for key, endpoint in local.managed_resource_endpoints : key => endpoint if var.managed_resource_private_endpoints },
+  )
 }
 
-module "managed_resource_private_endpoint" {
+module "private_endpoint" {
   source   = "../private-endpoint"
-  for_each = local.managed_resource_endpoints
+  for_each = local.private_endpoints
 
   name                 = each.value.name
   location             = var.location
@@ -101,10 +99,16 @@ module "managed_resource_private_endpoint" {
   tags                 = var.tags
 }
 
-# Address before the private-endpoint module (state of environments deployed earlier).
+# Addresses of the registry's endpoint before the private-endpoint module, and before that
+# module was called once per endpoint (state of environments deployed earlier).
 moved {
   from = azurerm_private_endpoint.registry
-  to   = module.private_endpoint.azurerm_private_endpoint.this
+  to   = module.private_endpoint["registry"].azurerm_private_endpoint.this
+}
+
+moved {
+  from = module.private_endpoint
+  to   = module.private_endpoint["registry"]
 }
 
 resource "azurerm_monitor_diagnostic_setting" "registry" {

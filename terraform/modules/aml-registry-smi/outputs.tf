@@ -15,10 +15,10 @@ output "principal_id" {
 
 output "private_endpoint_id" {
   description = "ID of the registry's private endpoint."
-  value       = module.private_endpoint.id
+  value       = module.private_endpoint["registry"].id
 }
 
 output "managed_resource_private_endpoint_ids" {
   description = "IDs of the private endpoints to the registry's own storage (storage_blob) and ACR (container_registry), when enabled."
-  value       = { for key, endpoint in module.managed_resource_private_endpoint : key => endpoint.id }
+  value       = { for key, endpoint in module.private_endpoint : key => endpoint.id if key != "registry" }
 }
