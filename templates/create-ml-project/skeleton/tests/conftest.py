@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 SAMPLE = ROOT / "data" / "taxi-fare-sample.csv"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 sys.path.insert(0, str(SRC))
 
@@ -32,12 +33,19 @@ def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def train_model(base: Path, name: str = "model", *extra: str) -> Path:
+    """train on base/train + base/test into base/<name> (+ base/<name>-metrics)."""
+    run_step("train/train.py", "--train-data", base / "train", "--test-data", base / "test",
+             "--model-output", base / name, "--metrics-output", base / f"{name}-metrics", *extra)
+    return base / name
+
+
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory):
     """transform + train once on the sample; tests read the outputs."""
     base = tmp_path_factory.mktemp("trained")
-    run_step("transform/transform.py", "--raw-data", SAMPLE.parent, "--transformed-data",
-             base / "transformed")
-    run_step("train/train.py", "--training-data", base / "transformed", "--model-output",
-             base / "model", "--metrics-output", base / "metrics")
+    run_step("transform/transform.py", "--raw-data", SAMPLE.parent, "--train-data",
+             base / "train", "--test-data", base / "test")
+    train_model(base)
+    (base / "model-metrics").rename(base / "metrics")
     return base

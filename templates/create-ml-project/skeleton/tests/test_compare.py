@@ -1,9 +1,7 @@
-import json
-
 import pytest
 
 from compare.compare import DEFAULT_POLICY, evaluate, load_policy
-from conftest import read_json, run_step
+from conftest import read_json, run_step, train_model
 
 POLICY = [
     {"metric": "rmse", "compare": "champion", "direction": "lower", "tolerance": 0.1},
@@ -17,7 +15,7 @@ def passed(checks):
 
 
 def test_cli_help():
-    assert "--champion-metrics" in run_step("compare/compare.py", "--help").stdout
+    assert "--champion-model" in run_step("compare/compare.py", "--help").stdout
 
 
 def test_first_model_only_needs_the_minimums():
@@ -59,13 +57,35 @@ def test_rejects_an_invalid_policy(tmp_path):
         load_policy(bad)
 
 
-def test_cli_writes_decision_and_flag(trained, tmp_path):
-    champion = tmp_path / "champion.json"
-    champion.write_text(json.dumps({"rmse": 0.01, "mae": 0.01, "r2": 0.999}))
-    run_step("compare/compare.py", "--candidate-metrics", trained / "metrics",
-             "--champion-metrics", champion, "--decision-output", tmp_path / "decision",
-             "--register-flag", tmp_path / "flag")
-    decision = read_json(tmp_path / "decision" / "decision.json")
+def test_cli_scores_candidate_and_champion_on_the_same_test_split(trained, tmp_path):
+    # The candidate against itself as champion: identical scores pass (tolerance 0).
+    run_step("compare/compare.py", "--candidate-model", trained / "model", "--test-data",
+             trained / "test", "--champion-model", trained / "model", "--decision-output",
+             tmp_path / "same")
+    same = read_json(tmp_path / "same" / "decision.json")
+    assert same["register"] is True
+    assert same["candidate"] == same["champion"]["metrics"]
+    assert same["test_rows"] == 100
+
+
+def test_cli_rejects_a_candidate_worse_than_the_champion(trained, tmp_path):
+    weak = train_model(trained.parent / trained.name, "weak", "--n-estimators", "3")
+    result = run_step("compare/compare.py", "--candidate-model", weak, "--test-data",
+                      trained / "test", "--champion-model", trained / "model",
+                      "--decision-output", tmp_path / "d")
+    decision = read_json(tmp_path / "d" / "decision.json")
     assert decision["register"] is False
-    assert (tmp_path / "flag").read_text() == "false"
-    assert any(not c["passed"] and c["metric"] == "rmse" for c in decision["checks"])
+    assert "rmse lower than champion" in decision["reason"]
+    assert decision["candidate"]["rmse"] > decision["champion"]["metrics"]["rmse"]
+    assert "[FAIL] rmse" in result.stdout
+
+
+def test_cli_without_champion_applies_the_minimums(trained, tmp_path):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("policy:\n  - { metric: r2, min: 0.99 }\n")
+    run_step("compare/compare.py", "--candidate-model", trained / "model", "--test-data",
+             trained / "test", "--policy", policy, "--decision-output", tmp_path / "d")
+    decision = read_json(tmp_path / "d" / "decision.json")
+    assert decision["register"] is False
+    assert decision["champion"] == {"version": None, "metrics": None,
+                                    "comparison": "no champion given"}

@@ -10,11 +10,20 @@ def test_cli_help():
     assert "--distance" in run_step("predict/predict.py", "--help").stdout
 
 
-def test_score_labelled_sample(trained, tmp_path):
+def test_score_evaluates_on_the_test_split(trained, tmp_path):
+    run_step("score/score.py", "--model", trained / "model", "--data", trained / "test",
+             "--predictions-output", tmp_path / "pred", "--metrics-output", tmp_path / "m")
+    assert len(pd.read_csv(tmp_path / "pred" / "predictions.csv")) == 100
+    scored = read_json(tmp_path / "m" / "metrics.json")
+    trained_metrics = read_json(trained / "metrics" / "metrics.json")
+    assert {k: scored[k] for k in ("rmse", "mae", "r2")} == {
+        k: trained_metrics[k] for k in ("rmse", "mae", "r2")}
+
+
+def test_score_raw_labelled_trips(trained, tmp_path):
     run_step("score/score.py", "--model", trained / "model", "--data", SAMPLE,
              "--predictions-output", tmp_path / "pred", "--metrics-output", tmp_path / "m")
-    predictions = pd.read_csv(tmp_path / "pred" / "predictions.csv")
-    assert len(predictions) == 500
+    assert len(pd.read_csv(tmp_path / "pred" / "predictions.csv")) == 500
     assert read_json(tmp_path / "m" / "metrics.json")["r2"] > 0.8
 
 

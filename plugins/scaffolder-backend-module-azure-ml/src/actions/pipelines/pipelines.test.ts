@@ -109,7 +109,7 @@ describe('pipelines/ and the component specs', () => {
     });
   });
 
-  it('registers only when compare says so (boolean control output)', () => {
+  it('gates register on the decision folder compare writes (no control-flow node)', () => {
     const pipeline = load(
       path.join(pipelinesDir, 'taxi-fare-train-pipeline.yaml'),
     );
@@ -118,17 +118,17 @@ describe('pipelines/ and the component specs', () => {
       'train',
       'compare',
       'register',
-      'register_when_better',
+      'score',
     ]);
-    expect(pipeline.jobs.register_when_better).toEqual({
-      type: 'if_else',
-      condition: '${{parent.jobs.compare.outputs.register}}',
-      true_block: '${{parent.jobs.register}}',
-    });
+    expect(
+      Object.values<any>(pipeline.jobs).every(job => job.type === 'command'),
+    ).toBe(true);
+    expect(pipeline.jobs.register.inputs.decision).toBe(
+      '${{parent.jobs.compare.outputs.decision}}',
+    );
     const compare = load(path.join(componentDir, 'compare.yaml'));
-    expect(compare.outputs.register).toMatchObject({
-      type: 'boolean',
-      is_control: true,
+    expect(compare.outputs).toEqual({
+      decision: expect.objectContaining({ type: 'uri_folder' }),
     });
   });
 

@@ -127,9 +127,7 @@ describe('templates/create-ml-project', () => {
       const train = yaml.parse(
         await fs.readFile(path.join(repo, 'src/components/train.yaml'), 'utf8'),
       );
-      expect(train.command).toContain(
-        '--training-data ${{inputs.training_data}}',
-      );
+      expect(train.command).toContain('--train-data ${{inputs.train_data}}');
     });
 
     it('leaves no template syntax behind, except GitHub expressions in workflows', async () => {
@@ -143,16 +141,45 @@ describe('templates/create-ml-project', () => {
           leftover: false,
         });
       }
-      const ci = await fs.readFile(
-        path.join(repo, '.github/workflows/ci.yaml'),
-        'utf8',
+      const train = yaml.parse(
+        await fs.readFile(
+          path.join(repo, '.github/workflows/train.yaml'),
+          'utf8',
+        ),
+      ).jobs['submit-and-wait'];
+      expect(train['runs-on']).toBe(
+        "${{ vars.AML_RUNNER_LABEL || 'self-hosted' }}",
       );
-      expect(ci).toContain('${{ vars.AML_WORKSPACE }}');
-      expect(
-        yaml.parse(ci).jobs['submit-training-pipeline'].steps.at(-1).run,
-      ).toContain(
+      const script = train.steps.map((s: any) => s.run ?? '').join('\n');
+      expect(script).toContain(
         'az ml job create --file pipelines/taxi-fare-train-pipeline.yaml',
       );
+      expect(script).toContain('az ml job stream');
+      expect(script).toMatch(
+        /Failed\|Canceled\|NotResponding\)[^;]*;\s*exit 1/,
+      );
+    });
+
+    it("fills the README's variables from the platform's environment config", async () => {
+      expect(result.steps.validate.output.repoVariables).toEqual({
+        AML_TRAIN_SUBSCRIPTION_ID: '11111111-1111-4111-8111-111111111111',
+        AML_TRAIN_RESOURCE_GROUP: 'rg-aml-dev',
+        AML_TRAIN_WORKSPACE: 'mlw-dev',
+        AML_TRAIN_REGISTRY: 'mlr-dev',
+        AML_SERVE_SUBSCRIPTION_ID: '22222222-2222-4222-8222-222222222222',
+        AML_SERVE_RESOURCE_GROUP: 'rg-aml-prod',
+        AML_SERVE_WORKSPACE: 'mlw-prod',
+        AML_SERVE_REGISTRY: 'mlr-prod',
+      });
+      const readme = await fs.readFile(path.join(repo, 'README.md'), 'utf8');
+      expect(readme).toContain('| `AML_SERVE_REGISTRY` | `mlr-prod` |');
+      const batch = yaml.parse(
+        await fs.readFile(
+          path.join(repo, 'deploy/batch/deployment.yaml'),
+          'utf8',
+        ),
+      );
+      expect(batch.compute).toBe('azureml:gpu-cluster');
     });
 
     it("passes the generated project's pytest suite", () => {
@@ -170,21 +197,26 @@ describe('templates/create-ml-project', () => {
       expect(out).not.toMatch(/failed|error/);
     }, 300_000);
 
-    it('runs the local pipeline: transform -> train -> compare -> register --dry-run', async () => {
+    it('runs the local pipeline: transform -> train -> compare -> register --dry-run -> score', async () => {
       const out = (p: string) => path.join(mockDir.path, 'run', p);
+      const started = Date.now();
       py(
         repo,
         'src/transform/transform.py',
         '--raw-data',
         'data',
-        '--transformed-data',
-        out('t'),
+        '--train-data',
+        out('train'),
+        '--test-data',
+        out('test'),
       );
       py(
         repo,
         'src/train/train.py',
-        '--training-data',
-        out('t'),
+        '--train-data',
+        out('train'),
+        '--test-data',
+        out('test'),
         '--model-output',
         out('m'),
         '--metrics-output',
@@ -193,8 +225,10 @@ describe('templates/create-ml-project', () => {
       py(
         repo,
         'src/compare/compare.py',
-        '--candidate-metrics',
-        out('metrics'),
+        '--candidate-model',
+        out('m'),
+        '--test-data',
+        out('test'),
         '--decision-output',
         out('d'),
       );
@@ -215,15 +249,35 @@ describe('templates/create-ml-project', () => {
           '--dry-run',
         ),
       );
+      py(
+        repo,
+        'src/score/score.py',
+        '--model',
+        out('m'),
+        '--data',
+        out('test'),
+        '--predictions-output',
+        out('p'),
+        '--metrics-output',
+        out('scored'),
+      );
       const metrics = await fs.readJson(out('metrics/metrics.json'));
       expect(payload.modelName).toBe('fare-forecast-model');
       expect(payload.body.properties.jobName).toBe('jest');
+      expect(payload.body.properties.modelType).toBe('mlflow_model');
       expect(payload.body.properties.properties).toEqual({
         'metric.mae': String(metrics.mae),
         'metric.r2': String(metrics.r2),
         'metric.rmse': String(metrics.rmse),
       });
       expect(metrics.r2).toBeGreaterThan(0.7);
+      expect(await fs.readJson(out('scored/metrics.json'))).toMatchObject({
+        rmse: metrics.rmse,
+        n_scored: 100,
+      });
+      expect(fs.existsSync(out('m/MLmodel'))).toBe(true);
+      // eslint-disable-next-line no-console
+      console.log(`local pipeline run: ${Date.now() - started} ms`);
     }, 300_000);
   });
 
@@ -267,6 +321,10 @@ describe('templates/create-ml-project', () => {
       ['modelName', { modelName: "model'; import os" }],
       ['experimentName', { experimentName: '{% raw %}x' }],
       ['computeName', { computeName: 'cpu cluster' }],
+      ['computeName', { computeName: 'cpu-cluster-1' }],
+      ['owner', { owner: 'system:default/taxi-fare' }],
+      ['system', { system: 'group:default/ml-engineers' }],
+      ['environments', { environments: ['prod'] }],
       ['environments', { environments: ['dev', 'staging'] }],
       ['localDestination', { localDestination: '../../etc' }],
       ['localDestination', { localDestination: '/tmp/evil' }],

@@ -32,11 +32,16 @@ export const experimentName: Rule = pattern(
   'must be 1-255 characters of letters, digits, "_" and "-", starting with a letter or digit',
 );
 
-/** Azure ML compute cluster names. */
-export const computeName: Rule = pattern(
-  /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/,
-  'must be 3-24 characters of letters, digits and hyphens, start with a letter and not end with a hyphen',
-);
+/**
+ * Azure ML compute names, as the service words its rule: 3-24 characters of letters, digits
+ * and `-`, starting with a letter, and a digit may not end the name right after a `-`
+ * ("cpu-cluster-1" is refused; error text quoted in microsoftdocs/pipelines-azureml issue 19).
+ */
+export const computeName: Rule = value =>
+  /^[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/.test(value) &&
+  !/-[0-9]$/.test(value)
+    ? undefined
+    : 'must be 3-24 characters of letters, digits and hyphens, start with a letter, and end with a letter or digit that does not directly follow a hyphen (Azure rejects "cpu-cluster-1")';
 
 /** Free text that lands in YAML and Markdown: any printable text, one line. */
 export const description: Rule = value => {
@@ -46,23 +51,33 @@ export const description: Rule = value => {
   return undefined;
 };
 
-/** A catalog entity reference such as `group:default/ml-engineers` or `ml-engineers`. */
+/**
+ * A catalog entity reference such as `group:default/ml-engineers` or `ml-engineers`, of one of
+ * `kinds` (the first is the default kind): an owner is a Group or User, a system a System.
+ */
 export const entityRef =
-  (defaultKind: string): Rule =>
+  (...kinds: [string, ...string[]]): Rule =>
   value => {
+    const [defaultKind] = kinds;
+    const example = `"${defaultKind}:default/my-${defaultKind}"`;
     try {
       const ref = parseEntityRef(value, {
         defaultKind,
         defaultNamespace: 'default',
       });
       const part = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-      if ([ref.kind, ref.namespace, ref.name].every(p => part.test(p))) {
-        return undefined;
+      if (![ref.kind, ref.namespace, ref.name].every(p => part.test(p))) {
+        return `must be an entity reference like ${example}`;
       }
+      if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
+        return `must reference a ${kinds.join(' or ')} entity, not a ${
+          ref.kind
+        } (like ${example})`;
+      }
+      return undefined;
     } catch {
-      // fall through to the explanation below
+      return `must be an entity reference like ${example}`;
     }
-    return `must be an entity reference like "${defaultKind}:default/my-${defaultKind}"`;
   };
 
 /** A folder below the local publish root: `name` or `team/name`, no `..`, no absolute path. */

@@ -13,6 +13,45 @@ export function configuredEnvironments(config: Config): string[] {
   return keys.length ? keys : FALLBACK_ENVIRONMENTS;
 }
 
+/** The platform values a generated project needs to reach one environment. */
+const PLATFORM_KEYS = {
+  SUBSCRIPTION_ID: 'subscriptionId',
+  RESOURCE_GROUP: 'resourceGroup',
+  WORKSPACE: 'workspace',
+  REGISTRY: 'registry',
+} as const;
+
+/**
+ * GitHub repository variables of the generated workflows, from `azureMl.environments`:
+ * `AML_TRAIN_*` of the environment the pipeline registers into, `AML_SERVE_*` of the one
+ * whose registry champion is deployed. Keys missing in config are left out (and named).
+ */
+export function repositoryVariables(
+  config: Config,
+  roles: { TRAIN: string; SERVE: string },
+): { variables: Record<string, string>; missing: string[] } {
+  const variables: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [role, env] of Object.entries(roles)) {
+    for (const [suffix, key] of Object.entries(PLATFORM_KEYS)) {
+      const value = config.getOptionalString(
+        `azureMl.environments.${env}.${key}`,
+      );
+      if (value) variables[`AML_${role}_${suffix}`] = value;
+      else missing.push(`azureMl.environments.${env}.${key}`);
+    }
+  }
+  return { variables, missing: [...new Set(missing)] };
+}
+
+/**
+ * The promotion path (`azureMl.promotion.from` → `to`); without config the first environment
+ * is where models are registered and every other one is reached by promotion.
+ */
+function promotionSource(config: Config, known: string[]): string {
+  return config.getOptionalString('azureMl.promotion.from') ?? known[0];
+}
+
 /**
  * `azure-ml:project:validate` checks the "Create new ML project" parameters before anything is
  * written, so that a bad value fails with a message naming the parameter instead of producing
@@ -24,7 +63,7 @@ export function createProjectValidateAction(options: { config: Config }) {
   return createTemplateAction({
     id: 'azure-ml:project:validate',
     description:
-      'Validates the parameters of a new Azure ML project (names, owner, environments, local destination).',
+      'Validates the parameters of a new Azure ML project (names, owner and system kinds, compute name, environments on the promotion path, local destination) and outputs the platform values its workflows need.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -64,6 +103,16 @@ export function createProjectValidateAction(options: { config: Config }) {
             description:
               'Environment whose registry the training pipeline registers into (the first one)',
           }),
+        serveEnvironment: z =>
+          z.string({
+            description:
+              'Environment whose registry champion the deploy workflow serves (the last one)',
+          }),
+        repoVariables: z =>
+          z.record(z.string(), {
+            description:
+              'GitHub repository variables of the generated workflows (AML_TRAIN_* and AML_SERVE_*: subscription, resource group, workspace, registry) from azureMl.environments',
+          }),
       },
     },
     async handler(ctx) {
@@ -80,7 +129,7 @@ export function createProjectValidateAction(options: { config: Config }) {
       };
       check('name', input.name, rules.projectName);
       check('description', input.description, rules.description);
-      check('owner', input.owner, rules.entityRef('group'));
+      check('owner', input.owner, rules.entityRef('group', 'user'));
       if (input.system)
         check('system', input.system, rules.entityRef('system'));
       check('modelName', input.modelName, rules.modelName);
@@ -99,15 +148,40 @@ export function createProjectValidateAction(options: { config: Config }) {
         );
       } else if (!requested.length) {
         problems.push('"environments" must name at least one environment');
+      } else {
+        const source = promotionSource(config, known);
+        if (known.includes(source) && !requested.includes(source)) {
+          problems.push(
+            `"environments" [${requested.join(
+              ', ',
+            )}] without ${source} would register models straight into ${requested.join(
+              ', ',
+            )} and skip the governed promotion from ${source}; include ${source}`,
+          );
+        }
       }
 
       if (problems.length) {
         throw new InputError(`Invalid parameters: ${problems.join('; ')}`);
       }
       const environments = known.filter(env => requested.includes(env));
+      const roles = {
+        TRAIN: environments[0],
+        SERVE: environments[environments.length - 1],
+      };
+      const { variables, missing } = repositoryVariables(config, roles);
+      if (missing.length) {
+        ctx.logger.warn(
+          `Not in platform config, so the generated workflows need them set by hand: ${missing.join(
+            ', ',
+          )}`,
+        );
+      }
       ctx.logger.info(`Parameters of ML project ${input.name} are valid`);
       ctx.output('environments', environments);
-      ctx.output('registerEnvironment', environments[0]);
+      ctx.output('registerEnvironment', roles.TRAIN);
+      ctx.output('serveEnvironment', roles.SERVE);
+      ctx.output('repoVariables', variables);
     },
   });
 }

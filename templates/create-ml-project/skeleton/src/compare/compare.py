@@ -1,12 +1,15 @@
-"""Compare: applies the promotion policy to candidate vs champion metrics and writes the
-register decision (decision.json, plus an optional true/false flag for the pipeline's
-if_else node)."""
+"""Compare: scores the candidate and the registry champion on the same held-out test split,
+applies the promotion policy (promotion-policy.yaml: metric, direction, tolerance) and writes
+the register decision as a folder output (decision.json). The register step reads it and
+registers or skips; the pipeline needs no control-flow node (the deploy_flag pattern of
+Azure/mlops-v2)."""
 from __future__ import annotations
 
 import argparse
 import json
 import math
 import sys
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -15,7 +18,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import yaml  # noqa: E402
 
-from common.io import METRICS_FILE, read_json, write_json  # noqa: E402
+from common.features import FEATURES, TARGET  # noqa: E402
+from common.io import read_csvs, regression_metrics, write_json  # noqa: E402
+from common.identity import compute_credential  # noqa: E402
+from compare.champion import (  # noqa: E402
+    arm_getter,
+    download_champion,
+    find_champion,
+    registry_client,
+)
+from score.score import load_fare_model  # noqa: E402
 
 DECISION_FILE = "decision.json"
 DEFAULT_POLICY = Path(__file__).with_name("promotion-policy.yaml")
@@ -93,60 +105,67 @@ def evaluate(
     return checks
 
 
-def champion_from_registry(model_name: str, registry_name: str) -> Optional[Dict[str, float]]:
-    """Metrics of the version named by the model container's `champion` tag (Azure only)."""
-    from azure.ai.ml import MLClient  # noqa: PLC0415 - only needed against Azure
-    from azure.identity import DefaultAzureCredential  # noqa: PLC0415
+def score(model, test) -> Dict[str, float]:
+    return regression_metrics(test[TARGET], model.predict(test[FEATURES]))
 
-    client = MLClient(credential=DefaultAzureCredential(), registry_name=registry_name)
-    # The champion pointer is the `champion` tag of the model container (one atomic write).
-    container = next((m for m in client.models.list() if m.name == model_name), None)
-    champion_version = (container.tags or {}).get("champion") if container else None
-    if not champion_version:
-        return None
-    version = client.models.get(name=model_name, version=champion_version)
-    return {
-        key[len("metric."):]: value
-        for key, value in (version.properties or {}).items()
-        if key.startswith("metric.")
-    }
+
+def champion_from_registry(model_name: str, registry_name: str, test, workdir: Path):
+    """(champion, metrics, how): the registry champion re-scored on `test`; its stored
+    `metric.*` properties when its files cannot be scored by this code (other features)."""
+    credential = compute_credential()
+    client = registry_client(registry_name, credential)
+    found = find_champion(client, arm_getter(credential), registry_name, model_name)
+    if found is None:
+        return None, None, "no champion tag on the registry model container"
+    folder = download_champion(client, model_name, found, workdir / "champion")
+    try:
+        return found, score(load_fare_model(folder), test), "re-scored on this run's test split"
+    except (ValueError, FileNotFoundError) as error:
+        return found, found.stored_metrics, f"stored metrics (cannot re-score: {error})"
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--candidate-metrics", required=True, help="train metrics folder/file")
-    parser.add_argument("--champion-metrics", help="champion metrics JSON (folder/file)")
-    parser.add_argument("--model-name", help="with --registry-name: read the champion in Azure")
+    parser.add_argument("--candidate-model", required=True, help="train's MLflow model folder")
+    parser.add_argument("--test-data", required=True, help="transform's test split")
+    parser.add_argument("--champion-model", help="local champion MLflow model folder")
+    parser.add_argument("--model-name", help="with --registry-name: the champion in Azure")
     parser.add_argument("--registry-name", help="Azure ML registry holding the champion")
     parser.add_argument("--policy", default=str(DEFAULT_POLICY), help="promotion policy YAML")
     parser.add_argument("--decision-output", required=True, help="folder for decision.json")
-    parser.add_argument("--register-flag", help="file that receives true/false (control output)")
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
     rules = load_policy(args.policy)
-    candidate = read_json(args.candidate_metrics, METRICS_FILE)
-    if args.champion_metrics:
-        champion = read_json(args.champion_metrics, METRICS_FILE)
+    test = read_csvs(args.test_data)
+    candidate = score(load_fare_model(args.candidate_model), test)
+    champion_version: Optional[str] = None
+    if args.champion_model:
+        champion = score(load_fare_model(args.champion_model), test)
+        how = "local champion re-scored on this run's test split"
     elif args.model_name and args.registry_name:
-        champion = champion_from_registry(args.model_name, args.registry_name)
+        with tempfile.TemporaryDirectory() as workdir:
+            found, champion, how = champion_from_registry(
+                args.model_name, args.registry_name, test, Path(workdir))
+        champion_version = found.version if found else None
     else:
-        champion = None
+        champion, how = None, "no champion given"
     checks = evaluate(rules, candidate, champion)
     register = all(check.passed for check in checks)
+    failed = [f"{c.metric} {c.rule}: {c.reason}" for c in checks if not c.passed]
     decision = {
         "register": register,
+        "reason": "every policy rule passed" if register else "; ".join(failed),
+        "policy": str(args.policy),
+        "test_rows": len(test),
         "candidate": candidate,
-        "champion": champion,
+        "champion": {"version": champion_version, "metrics": champion, "comparison": how},
         "checks": [asdict(check) for check in checks],
     }
     write_json(args.decision_output, DECISION_FILE, decision)
-    if args.register_flag:
-        flag = Path(args.register_flag)
-        flag.parent.mkdir(parents=True, exist_ok=True)
-        flag.write_text("true" if register else "false", encoding="utf-8")
+    print(f"compare: champion: {champion_version or '-'} ({how})")
     for check in checks:
         print(f"compare: [{'PASS' if check.passed else 'FAIL'}] {check.metric} {check.rule}: "
               f"{check.reason}")

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd  # noqa: E402
 
 from common.features import FEATURES, clean, engineer  # noqa: E402
-from score.score import load_model  # noqa: E402
+from score.score import load_fare_model  # noqa: E402
 
 
 def predict(model, trips: list) -> list:
@@ -23,7 +23,7 @@ def predict(model, trips: list) -> list:
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model", required=True, help="train model output (folder or model.pkl)")
+    parser.add_argument("--model", required=True, help="MLflow model folder (train output)")
     parser.add_argument("--input", help="JSON file with a list of trips (else the flags below)")
     parser.add_argument("--distance", type=float, help="trip distance in miles")
     parser.add_argument("--passengers", type=int, default=1)
@@ -47,7 +47,7 @@ def main(argv=None) -> int:
         print("predict: give --input or --distance", file=sys.stderr)
         return 2
     try:
-        fares = predict(load_model(args.model), trips)
+        fares = predict(load_fare_model(args.model), trips)
     except ValueError as error:
         print(f"predict: {error}", file=sys.stderr)
         return 2

@@ -1,15 +1,14 @@
-"""Train: fits the fare regressor on the transformed data and reports rmse, mae and r2."""
+"""Train: fits the fare regressor on the training split, reports rmse, mae and r2 on the fixed
+test split written by transform, and saves an MLflow model (common/mlflow_model.py)."""
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sklearn.ensemble import GradientBoostingRegressor  # noqa: E402
-from sklearn.model_selection import train_test_split  # noqa: E402
 
 from common.features import FEATURES, TARGET  # noqa: E402
 from common.io import (  # noqa: E402
@@ -19,52 +18,48 @@ from common.io import (  # noqa: E402
     regression_metrics,
     write_json,
 )
-
-MODEL_FILE = "model.pkl"
+from common.mlflow_model import save_model  # noqa: E402
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--training-data", required=True, help="transform output (folder or CSV)")
-    parser.add_argument("--model-output", required=True, help="folder for model.pkl")
+    parser.add_argument("--train-data", required=True, help="transform train split (folder/CSV)")
+    parser.add_argument("--test-data", required=True, help="transform test split (folder/CSV)")
+    parser.add_argument("--model-output", required=True, help="folder for the MLflow model")
     parser.add_argument("--metrics-output", required=True, help="folder for metrics.json")
-    parser.add_argument("--test-size", type=float, default=0.2, help="held-out fraction")
     parser.add_argument("--n-estimators", type=int, default=200)
     parser.add_argument("--max-depth", type=int, default=3)
     parser.add_argument("--learning-rate", type=float, default=0.05)
-    parser.add_argument("--seed", type=int, default=42, help="seeds the split and the model")
+    parser.add_argument("--seed", type=int, default=42, help="seeds the model")
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    if not 0 < args.test_size < 1:
-        print("train: --test-size must be between 0 and 1", file=sys.stderr)
+    if args.n_estimators < 1 or args.max_depth < 1 or not 0 < args.learning_rate <= 1:
+        print("train: --n-estimators and --max-depth must be >= 1, --learning-rate in (0, 1]",
+              file=sys.stderr)
         return 2
-    data = read_csvs(args.training_data)
-    x_train, x_test, y_train, y_test = train_test_split(
-        data[FEATURES], data[TARGET], test_size=args.test_size, random_state=args.seed
-    )
+    train = read_csvs(args.train_data)
+    test = read_csvs(args.test_data)
     model = GradientBoostingRegressor(
         n_estimators=args.n_estimators,
         max_depth=args.max_depth,
         learning_rate=args.learning_rate,
         random_state=args.seed,
     )
-    model.fit(x_train, y_train)
-    metrics = regression_metrics(y_test, model.predict(x_test))
+    model.fit(train[FEATURES], train[TARGET])
+    metrics = regression_metrics(test[TARGET], model.predict(test[FEATURES]))
 
-    model_dir = Path(args.model_output)
-    model_dir.mkdir(parents=True, exist_ok=True)
-    with open(model_dir / MODEL_FILE, "wb") as handle:
-        pickle.dump({"model": model, "features": FEATURES}, handle)
+    save_model(model, args.model_output, train[FEATURES])
     write_json(
         args.metrics_output,
         METRICS_FILE,
-        {**metrics, "n_train": len(x_train), "n_test": len(x_test), "seed": args.seed},
+        {**metrics, "n_train": len(train), "n_test": len(test), "seed": args.seed},
     )
     log_metrics_to_mlflow(metrics)
-    print(f"train: rmse={metrics['rmse']} mae={metrics['mae']} r2={metrics['r2']}")
+    print(f"train: rmse={metrics['rmse']} mae={metrics['mae']} r2={metrics['r2']} "
+          f"(test split, {len(test)} rows)")
     return 0
 
 

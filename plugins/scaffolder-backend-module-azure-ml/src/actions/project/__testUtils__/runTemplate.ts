@@ -39,8 +39,18 @@ export async function runTemplate(options: {
     azureMl: {
       scaffolder: { localPublishRoot: options.publishRoot },
       environments: {
-        dev: { registry: 'mlr-dev' },
-        prod: { registry: 'mlr-prod' },
+        dev: {
+          subscriptionId: '11111111-1111-4111-8111-111111111111',
+          resourceGroup: 'rg-aml-dev',
+          workspace: 'mlw-dev',
+          registry: 'mlr-dev',
+        },
+        prod: {
+          subscriptionId: '22222222-2222-4222-8222-222222222222',
+          resourceGroup: 'rg-aml-prod',
+          workspace: 'mlw-prod',
+          registry: 'mlr-prod',
+        },
       },
     },
   });

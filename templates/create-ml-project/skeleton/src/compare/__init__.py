@@ -1,0 +1,1 @@
+"""Compare step: promotion policy and the registry champion lookup."""
