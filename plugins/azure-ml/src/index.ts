@@ -6,6 +6,7 @@
  */
 export {
   azureMlPlugin,
+  AzureMlApprovalsPage,
   EntityAzureMlContent,
   EntityAzureMlModelsCard,
   EntityAzureMlRunsCard,
@@ -17,5 +18,7 @@ export {
   type ModelVersionsQuery,
   type PipelineRunsQuery,
   type PageRequest,
+  type PromotionsQuery,
+  type PromotionResult,
 } from './api';
 export { isAzureMlAvailable } from '@internal/plugin-azure-ml-common';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { azureMlApiRef, AzureMlClient } from './api';
-import { rootRouteRef } from './routes';
+import { approvalsRouteRef, rootRouteRef } from './routes';
 
 /** The Azure ML frontend plugin (legacy frontend system). @public */
 export const azureMlPlugin = createPlugin({
@@ -22,6 +22,7 @@ export const azureMlPlugin = createPlugin({
   ],
   routes: {
     entityContent: rootRouteRef,
+    approvals: approvalsRouteRef,
   },
 });
 
@@ -61,5 +62,20 @@ export const EntityAzureMlRunsCard = azureMlPlugin.provide(
       lazy: () =>
         import('./components/EntityCards').then(m => m.EntityRunsCard),
     },
+  }),
+);
+
+/**
+ * The "Model approvals" page: promotion requests waiting for approval across the entities
+ * the signed-in user may read, with Approve / Reject. Mount it at `/azure-ml/approvals`
+ * (the path the promotion notifications link to).
+ * @public
+ */
+export const AzureMlApprovalsPage = azureMlPlugin.provide(
+  createRoutableExtension({
+    name: 'AzureMlApprovalsPage',
+    component: () =>
+      import('./components/ApprovalsPage').then(m => m.ApprovalsPage),
+    mountPoint: approvalsRouteRef,
   }),
 );

@@ -4,3 +4,8 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const rootRouteRef = createRouteRef({
   id: 'azure-ml',
 });
+
+/** The "Model approvals" page: pending promotion requests across entities. */
+export const approvalsRouteRef = createRouteRef({
+  id: 'azure-ml-approvals',
+});

@@ -4,6 +4,8 @@ import {
   AzureMlRegistry,
   ModelVersion,
   PipelineRun,
+  Promotion,
+  PromotionSettings,
 } from '@internal/plugin-azure-ml-common';
 import { environments, registries } from './fixtures';
 
@@ -20,6 +22,9 @@ export function azureMlBackend(
     registries?: AzureMlRegistry[];
     modelVersions?: ModelVersion[];
     pipelineRuns?: PipelineRun[];
+    /** Absent: promotion is not configured (404), as on a portal without azureMl.promotion. */
+    promotionSettings?: PromotionSettings;
+    promotions?: Promotion[];
   } = {},
   baseUrl = azureMlBaseUrl,
 ) {
@@ -41,5 +46,28 @@ export function azureMlBackend(
     http.get(`${entity}/runs`, () =>
       HttpResponse.json({ items: data.pipelineRuns ?? [] }),
     ),
+    http.get(`${baseUrl}/promotion-settings`, () =>
+      data.promotionSettings
+        ? HttpResponse.json(data.promotionSettings)
+        : HttpResponse.json(
+            {
+              error: {
+                name: 'NotFoundError',
+                message:
+                  'Promotion is not configured on this portal (azureMl.promotion)',
+              },
+            },
+            { status: 404 },
+          ),
+    ),
+    http.get(`${baseUrl}/promotions`, ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      const items = (data.promotions ?? []).filter(
+        p =>
+          (!query.get('entityRef') || p.entityRef === query.get('entityRef')) &&
+          (!query.get('state') || p.state === query.get('state')),
+      );
+      return HttpResponse.json({ items });
+    }),
   ];
 }

@@ -118,12 +118,27 @@ export function pipelineRun(
   };
 }
 
-/** An AzureMlApi whose methods are jest mocks, all answering empty lists. */
+/**
+ * An AzureMlApi whose methods are jest mocks, all answering empty lists; promotion is not
+ * configured and its writes fail unless a test says otherwise.
+ */
 export function mockAzureMlApi(): jest.Mocked<AzureMlApi> {
+  const notMocked = (name: string) =>
+    jest
+      .fn()
+      .mockRejectedValue(new Error(`${name} is not mocked in this test`));
   return {
     getEnvironments: jest.fn().mockResolvedValue({ items: environments }),
     getRegistries: jest.fn().mockResolvedValue({ items: registries }),
     getModelVersions: jest.fn().mockResolvedValue({ items: [] }),
     getPipelineRuns: jest.fn().mockResolvedValue({ items: [] }),
+    getPromotionSettings: jest.fn().mockResolvedValue(undefined),
+    listPromotions: jest.fn().mockResolvedValue({ items: [] }),
+    evaluatePromotion: notMocked('evaluatePromotion'),
+    requestPromotion: notMocked('requestPromotion'),
+    getPromotion: notMocked('getPromotion'),
+    approvePromotion: notMocked('approvePromotion'),
+    rejectPromotion: notMocked('rejectPromotion'),
+    rollback: notMocked('rollback'),
   };
 }

@@ -1,6 +1,7 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  PageBlueprint,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -9,7 +10,9 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { isAzureMlAvailable } from '@internal/plugin-azure-ml-common';
+import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
 import { azureMlApiRef, AzureMlClient } from '../api';
+import { approvalsRouteRef } from '../routes';
 
 const azureMlApi = ApiBlueprint.make({
   params: defineParams =>
@@ -49,10 +52,22 @@ const azureMlRunsCard = EntityCardBlueprint.make({
   },
 });
 
+const azureMlApprovalsPage = PageBlueprint.make({
+  name: 'approvals',
+  params: {
+    path: '/azure-ml/approvals',
+    title: 'Model approvals',
+    icon: <CheckCircleOutlineIcon />,
+    routeRef: approvalsRouteRef,
+    loader: () =>
+      import('../components/ApprovalsPage').then(m => <m.ApprovalsPage />),
+  },
+});
+
 /**
  * The Azure ML plugin for the new frontend system: the API, the "Azure ML" entity tab and
- * the models and runs overview cards, all shown only for entities with
- * `ml.azure.com/models`.
+ * the models and runs overview cards (shown only for entities with `ml.azure.com/models`),
+ * and the "Model approvals" page (its title and icon make its nav item).
  * @alpha
  */
 export default createFrontendPlugin({
@@ -63,5 +78,7 @@ export default createFrontendPlugin({
     azureMlEntityContent,
     azureMlModelsCard,
     azureMlRunsCard,
+    azureMlApprovalsPage,
   ],
+  routes: { approvals: approvalsRouteRef },
 });

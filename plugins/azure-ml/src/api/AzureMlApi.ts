@@ -7,6 +7,12 @@ import {
   Page,
   PipelineRun,
   PipelineRunStatus,
+  PolicyEvaluation,
+  Promotion,
+  PromotionInput,
+  PromotionSettings,
+  PromotionState,
+  RollbackInput,
 } from '@internal/plugin-azure-ml-common';
 
 /** Paging of a list request: `cursor` is the `nextCursor` of the previous page. @public */
@@ -27,7 +33,22 @@ export interface PipelineRunsQuery extends PageRequest {
   status?: PipelineRunStatus;
 }
 
-/** Read access to the Azure ML backend (`/api/azure-ml`). @public */
+/** Query of promotion requests. @public */
+export interface PromotionsQuery extends PageRequest {
+  /** Only the requests of this entity (`kind:namespace/name`). */
+  entityRef?: string;
+  /** Only requests in this state, e.g. `pending_approval`. */
+  state?: PromotionState;
+}
+
+/** What the backend answered to a promotion or rollback request. @public */
+export interface PromotionResult {
+  promotion: Promotion;
+  /** False when an active request for the same thing already existed. */
+  created: boolean;
+}
+
+/** Access to the Azure ML backend (`/api/azure-ml`): reads and governed promotion. @public */
 export interface AzureMlApi {
   getEnvironments(): Promise<{ items: AzureMlEnvironment[] }>;
   getRegistries(): Promise<{ items: AzureMlRegistry[] }>;
@@ -41,6 +62,19 @@ export interface AzureMlApi {
     entity: CompoundEntityRef,
     query?: PipelineRunsQuery,
   ): Promise<Page<PipelineRun>>;
+  /** Where versions are promoted; `undefined` when promotion is not configured. */
+  getPromotionSettings(): Promise<PromotionSettings | undefined>;
+  /** The promotion policy applied to a candidate, without requesting anything. */
+  evaluatePromotion(input: PromotionInput): Promise<PolicyEvaluation>;
+  /** Requests a promotion; answers the active request when one exists. */
+  requestPromotion(input: PromotionInput): Promise<PromotionResult>;
+  /** Promotion and rollback requests, newest first. */
+  listPromotions(query?: PromotionsQuery): Promise<Page<Promotion>>;
+  getPromotion(id: string): Promise<Promotion>;
+  approvePromotion(id: string, comment?: string): Promise<Promotion>;
+  rejectPromotion(id: string, comment?: string): Promise<Promotion>;
+  /** Moves the target champion back to the one before the last promotion. */
+  rollback(input: RollbackInput): Promise<PromotionResult>;
 }
 
 /** @public */

@@ -11,6 +11,7 @@ import {
   modelVersion,
   taxiFareRef,
 } from '../__testUtils__/fixtures';
+import { errorMessage } from '../lib/errors';
 import { AzureMlClient } from './AzureMlClient';
 
 const baseUrl = 'http://backstage.test/api/azure-ml';
@@ -95,5 +96,102 @@ describe('AzureMlClient', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.response.status).toBe(403);
     expect(error.body.error.name).toBe('NotAllowedError');
+  });
+
+  describe('promotion', () => {
+    const input = {
+      entityRef: 'component:default/taxi-fare',
+      model: 'taxi-fare-model',
+      version: '9',
+    };
+    const stored = { id: 'p1', state: 'pending_approval' };
+
+    it('reads the settings, and undefined when promotion is not configured (404)', async () => {
+      server.use(
+        http.get(`${baseUrl}/promotion-settings`, () =>
+          HttpResponse.json(
+            { error: { name: 'NotFoundError', message: 'not configured' } },
+            { status: 404 },
+          ),
+        ),
+      );
+      await expect(client.getPromotionSettings()).resolves.toBeUndefined();
+    });
+
+    it('posts a request as JSON and tells a new request (201) from the active one (200)', async () => {
+      const bodies: unknown[] = [];
+      let status = 201;
+      server.use(
+        http.post(`${baseUrl}/promotions`, async ({ request }) => {
+          expect(request.headers.get('content-type')).toBe('application/json');
+          bodies.push(await request.json());
+          return HttpResponse.json(stored, { status });
+        }),
+      );
+      await expect(client.requestPromotion(input)).resolves.toEqual({
+        promotion: stored,
+        created: true,
+      });
+      status = 200;
+      await expect(client.requestPromotion(input)).resolves.toEqual({
+        promotion: stored,
+        created: false,
+      });
+      expect(bodies).toEqual([input, input]);
+    });
+
+    it('approves with the comment and lists with the entity and state filters', async () => {
+      let approveBody: unknown;
+      let listed: URL | undefined;
+      server.use(
+        http.post(`${baseUrl}/promotions/p1/approve`, async ({ request }) => {
+          approveBody = await request.json();
+          return HttpResponse.json({ ...stored, state: 'approved' });
+        }),
+        http.get(`${baseUrl}/promotions`, ({ request }) => {
+          listed = new URL(request.url);
+          return HttpResponse.json({ items: [stored] });
+        }),
+      );
+      await client.approvePromotion('p1', 'ok');
+      expect(approveBody).toEqual({ comment: 'ok' });
+      await client.listPromotions({
+        entityRef: 'Component:default/Taxi-Fare',
+        state: 'pending_approval',
+        limit: 5,
+      });
+      expect(Object.fromEntries(listed!.searchParams)).toEqual({
+        entityRef: 'component:default/taxi-fare',
+        state: 'pending_approval',
+        limit: '5',
+      });
+    });
+
+    it("fails with the backend's message, which the UI shows as it is", async () => {
+      server.use(
+        http.post(`${baseUrl}/rollbacks`, () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'ConflictError',
+                message:
+                  'No promotion of taxi-fare-model recorded an earlier champion',
+              },
+              // The backend's error body (Backstage's error handler) has both.
+              request: { method: 'POST', url: '/rollbacks' },
+              response: { statusCode: 409 },
+            },
+            { status: 409 },
+          ),
+        ),
+      );
+      const error = await client
+        .rollback({ entityRef: input.entityRef, model: input.model })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(errorMessage(error)).toBe(
+        'No promotion of taxi-fare-model recorded an earlier champion',
+      );
+    });
   });
 });

@@ -8,11 +8,18 @@ import {
   ModelVersion,
   Page,
   PipelineRun,
+  PolicyEvaluation,
+  Promotion,
+  PromotionInput,
+  PromotionSettings,
+  RollbackInput,
 } from '@internal/plugin-azure-ml-common';
 import {
   AzureMlApi,
   ModelVersionsQuery,
   PipelineRunsQuery,
+  PromotionResult,
+  PromotionsQuery,
 } from './AzureMlApi';
 
 /** Client of the Azure ML backend over `discoveryApi` and `fetchApi`. @public */
@@ -61,24 +68,105 @@ export class AzureMlClient implements AzureMlApi {
     });
   }
 
+  async getPromotionSettings(): Promise<PromotionSettings | undefined> {
+    const response = await this.send('GET', '/promotion-settings');
+    if (response.status === 404) {
+      return undefined;
+    }
+    return this.json(response);
+  }
+
+  async evaluatePromotion(input: PromotionInput): Promise<PolicyEvaluation> {
+    return this.json(
+      await this.send('POST', '/promotions/evaluate', { body: input }),
+    );
+  }
+
+  async requestPromotion(input: PromotionInput): Promise<PromotionResult> {
+    const response = await this.send('POST', '/promotions', { body: input });
+    return {
+      promotion: await this.json(response),
+      created: response.status === 201,
+    };
+  }
+
+  listPromotions(query: PromotionsQuery = {}): Promise<Page<Promotion>> {
+    return this.get('/promotions', {
+      query: {
+        entityRef: query.entityRef?.toLocaleLowerCase('en-US'),
+        state: query.state,
+        cursor: query.cursor,
+        limit: query.limit?.toString(),
+      },
+    });
+  }
+
+  getPromotion(id: string): Promise<Promotion> {
+    return this.get('/promotions/{id}', { path: { id } });
+  }
+
+  async approvePromotion(id: string, comment?: string): Promise<Promotion> {
+    return this.json(
+      await this.send('POST', `/promotions/${encodeURIComponent(id)}/approve`, {
+        body: comment ? { comment } : {},
+      }),
+    );
+  }
+
+  async rejectPromotion(id: string, comment?: string): Promise<Promotion> {
+    return this.json(
+      await this.send('POST', `/promotions/${encodeURIComponent(id)}/reject`, {
+        body: comment ? { comment } : {},
+      }),
+    );
+  }
+
+  async rollback(input: RollbackInput): Promise<PromotionResult> {
+    const response = await this.send('POST', '/rollbacks', { body: input });
+    return {
+      promotion: await this.json(response),
+      created: response.status === 201,
+    };
+  }
+
   /** GET of a route of the API contract, typed by the generated OpenAPI types. */
   private async get<P extends GetPath>(
     path: P,
     params: RequestParams<P>,
   ): Promise<OkBody<P>> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('azure-ml');
     const pathParams: Record<string, string> = params.path ?? {};
     const resolved = path.replace(/\{(\w+)\}/g, (_, key: string) =>
       encodeURIComponent(pathParams[key]),
     );
-    const url = new URL(`${baseUrl}${resolved}`);
-    const query: Record<string, string | undefined> = params.query ?? {};
-    for (const [key, value] of Object.entries(query)) {
+    return this.json(
+      await this.send('GET', resolved, {
+        query: params.query as Record<string, string | undefined>,
+      }),
+    );
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { query?: Record<string, string | undefined>; body?: object } = {},
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('azure-ml');
+    const url = new URL(`${baseUrl}${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined && value !== '') {
         url.searchParams.set(key, value);
       }
     }
-    const response = await this.fetchApi.fetch(url.toString());
+    return this.fetchApi.fetch(url.toString(), {
+      method,
+      ...(options.body && {
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(options.body),
+      }),
+    });
+  }
+
+  private async json(response: Response) {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,14 +1,16 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import { EnvironmentsCard } from '../EnvironmentsCard';
 import { MetricTrendCard } from '../MetricTrendCard';
 import { ModelVersionsCard } from '../ModelVersionsCard';
 import { PipelineRunsCard } from '../PipelineRunsCard';
+import { PromotionHistoryCard } from '../Promotion';
 import { RegistriesCard } from '../RegistriesCard';
 import { AzureMlEntityGate } from '../shared';
 
 /**
- * The "Azure ML" entity tab: environments, model versions, metric trend, pipeline runs and
- * registries of the current entity.
+ * The "Azure ML" entity tab: environments, model versions (with Promote), promotion history
+ * (with Approve / Reject and Roll back), metric trend, pipeline runs and registries.
  */
 export function AzureMlContent() {
   return (
@@ -21,6 +23,12 @@ export function AzureMlContent() {
           <Grid item xs={12}>
             <ModelVersionsCard
               entityRef={entityRef}
+              annotations={annotations}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <PromotionHistoryCard
+              entityRef={stringifyEntityRef(entityRef)}
               annotations={annotations}
             />
           </Grid>

@@ -1,12 +1,15 @@
 import { EmptyState, Link, TableColumn } from '@backstage/core-components';
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   AzureMlAnnotations,
   ModelVersion,
+  PromotionSettings,
 } from '@internal/plugin-azure-ml-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import StarIcon from '@material-ui/icons/Star';
 import { useMemo, useState } from 'react';
@@ -16,7 +19,8 @@ import {
   useModelTrend,
   useModelVersions,
 } from '../../hooks';
-import { formatRelativeTime, formatTimestamp } from '../../lib/format';
+import { usePromotionSettings } from '../../hooks/usePromotionSettings';
+import { formatTimestamp } from '../../lib/format';
 import { CHAMPION_ALIAS, metricNames } from '../../lib/metrics';
 import {
   EnvironmentChip,
@@ -24,15 +28,33 @@ import {
   PagedTableCard,
   StudioLink,
 } from '../shared';
+import { PromoteButton } from '../Promotion';
 import { MetricValue } from './MetricValue';
 
 type Row = ModelVersion & { id: string };
 
-function versionColumns(
-  metrics: string[],
-  champions: Map<string, ModelVersion> | undefined,
-  showModelName: boolean,
-): TableColumn<Row>[] {
+/** Tag the portal's promotion sets on a copied version: `<registry>/<model>/<version>`. */
+export const PROMOTED_FROM_TAG = 'azure-ml-portal.promoted-from';
+
+/** "dev v7" for a version copied by a promotion, from its lineage tag. */
+function promotedFrom(
+  row: ModelVersion,
+  registries: Map<string, string>,
+): string | undefined {
+  const from = row.tags[PROMOTED_FROM_TAG];
+  const match = from?.match(/^([^/]+)\/[^/]+\/([^/]+)$/);
+  if (!match) return undefined;
+  return `${registries.get(match[1]) ?? match[1]} v${match[2]}`;
+}
+
+function versionColumns(options: {
+  metrics: string[];
+  champions: Map<string, ModelVersion> | undefined;
+  showModelName: boolean;
+  registries: Map<string, string>;
+  promotion?: { settings: PromotionSettings; entityRef: string };
+}): TableColumn<Row>[] {
+  const { metrics, champions, showModelName, registries, promotion } = options;
   return [
     ...(showModelName
       ? [{ title: 'Model', field: 'name' } as TableColumn<Row>]
@@ -59,7 +81,24 @@ function versionColumns(
     {
       title: 'Environment',
       field: 'environment',
-      render: row => <EnvironmentChip environment={row.environment} />,
+      render: row => {
+        const from = promotedFrom(row, registries);
+        return (
+          <Box>
+            <EnvironmentChip environment={row.environment} />
+            {from && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="div"
+                title="Copied into this registry by a portal promotion"
+              >
+                from {from}
+              </Typography>
+            )}
+          </Box>
+        );
+      },
     },
     {
       title: 'Aliases',
@@ -102,18 +141,16 @@ function versionColumns(
       field: 'createdAt',
       cellStyle: { whiteSpace: 'nowrap' },
       render: row => (
-        <Tooltip title={formatTimestamp(row.createdAt) ?? ''}>
-          <Box>
-            <Typography variant="body2">
-              {formatRelativeTime(row.createdAt) ?? '–'}
+        <Box>
+          <Typography variant="body2">
+            {formatTimestamp(row.createdAt) ?? '–'}
+          </Typography>
+          {row.createdBy && (
+            <Typography variant="caption" color="textSecondary">
+              {row.createdBy}
             </Typography>
-            {row.createdBy && (
-              <Typography variant="caption" color="textSecondary">
-                {row.createdBy}
-              </Typography>
-            )}
-          </Box>
-        </Tooltip>
+          )}
+        </Box>
       ),
     },
     {
@@ -127,6 +164,22 @@ function versionColumns(
           row.jobName ?? '–'
         ),
     },
+    ...(promotion
+      ? [
+          {
+            title: '',
+            sorting: false,
+            render: row =>
+              row.environment === promotion.settings.sourceEnvironment ? (
+                <PromoteButton
+                  entityRef={promotion.entityRef}
+                  version={row}
+                  settings={promotion.settings}
+                />
+              ) : null,
+          } as TableColumn<Row>,
+        ]
+      : []),
   ];
 }
 
@@ -149,6 +202,12 @@ export function ModelVersionsCard(props: {
     [environments],
   );
   const { champions } = useModelTrend(entityRef, environmentNames);
+  const { settings } = usePromotionSettings();
+  const registries = useMemo(
+    () => new Map((environments ?? []).map(e => [e.registry, e.name])),
+    [environments],
+  );
+  const entityRefString = stringifyEntityRef(entityRef);
   const { page, loading, error } = useModelVersions(entityRef, {
     environment: environment || undefined,
     cursor: paging.cursor,
@@ -165,12 +224,23 @@ export function ModelVersionsCard(props: {
   );
   const columns = useMemo(
     () =>
-      versionColumns(
-        metricNames(rows),
+      versionColumns({
+        metrics: metricNames(rows),
         champions,
-        annotations.models.length > 1,
-      ),
-    [rows, champions, annotations.models.length],
+        showModelName: annotations.models.length > 1,
+        registries,
+        promotion: settings
+          ? { settings, entityRef: entityRefString }
+          : undefined,
+      }),
+    [
+      rows,
+      champions,
+      annotations.models.length,
+      registries,
+      settings,
+      entityRefString,
+    ],
   );
 
   return (

@@ -22,6 +22,8 @@ export function PagedTableCard<T extends object>(props: {
   error?: Error;
   rows: T[];
   columns: TableColumn<T>[];
+  /** A table of the card's own instead of the default one built from `columns`. */
+  table?: ReactNode;
   empty: ReactNode;
   paging: ReturnType<typeof useCursorPaging>;
   nextCursor?: string;
@@ -35,6 +37,8 @@ export function PagedTableCard<T extends object>(props: {
     body = <ResponseErrorPanel error={error} />;
   } else if (rows.length === 0) {
     body = props.empty;
+  } else if (props.table) {
+    body = props.table;
   } else {
     body = (
       <Table<T>

@@ -1,0 +1,3 @@
+export { PromoteButton } from './PromoteButton';
+export { PromotionHistoryCard } from './PromotionHistoryCard';
+export { PromotionsTable } from './PromotionsTable';
