@@ -49,11 +49,26 @@ export class ArmUpstreamError extends CustomErrorBase {
   readonly statusCode = 502;
   /** ARM's own HTTP status, absent when there was no answer (network error, timeout, LRO). */
   armStatus?: number;
+  /**
+   * The long-running operation itself ended `Failed` or `Canceled`: ARM answered, and the
+   * same request would fail the same way, so it is not retried.
+   */
+  operationFailed?: boolean;
+}
+
+/** A long-running operation that ARM reports as `Failed` or `Canceled` (not a lost answer). */
+class LroEndedError extends Error {
+  constructor(readonly status: 'failed' | 'canceled', cause: unknown) {
+    super((cause as Error)?.message ?? String(cause));
+  }
 }
 
 /** Whether an ARM failure may go away by itself (retry later) rather than need a change. */
 export function isTransientArmError(error: unknown): boolean {
   if (!(error instanceof ArmUpstreamError)) {
+    return false;
+  }
+  if (error.operationFailed) {
     return false;
   }
   const status = error.armStatus;
@@ -445,7 +460,15 @@ export class AzureMlClient {
             resourceLocationConfig: 'azure-async-operation',
           },
         );
-        return poller.pollUntilDone();
+        try {
+          return await poller.pollUntilDone();
+        } catch (error) {
+          const { status } = poller.getOperationState();
+          if (status === 'failed' || status === 'canceled') {
+            throw new LroEndedError(status, error);
+          }
+          throw error;
+        }
       },
       'writing',
     );
@@ -481,6 +504,14 @@ export class AzureMlClient {
       status: status ?? 'no response',
       detail,
     });
+    if (error instanceof LroEndedError) {
+      const ended = new ArmUpstreamError(
+        `Azure Resource Manager failed ${doing} ${what}: the operation ended ${error.status}: ${detail}`,
+        error,
+      );
+      ended.operationFailed = true;
+      return ended;
+    }
     const upstream = new ArmUpstreamError(
       `Azure Resource Manager failed ${doing} ${what} (${
         status ? `HTTP ${status}` : 'no response'
