@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsGuest } from './helpers';
+import { backendToken, signInAsGuest } from './helpers';
 
 /**
  * "Create Azure ML environment" in local mode: fill in the template in the portal, let the
@@ -17,13 +17,7 @@ test('creates an Azure ML environment in local mode and shows its entity', async
   const cidr = (third: number, prefix: number) =>
     `10.${octet}.${third}.0/${prefix}`;
 
-  const token = (
-    await (
-      await request.get('http://localhost:7007/api/auth/guest/refresh', {
-        headers: { 'X-Requested-With': 'XMLHttpRequest' },
-      })
-    ).json()
-  ).backstageIdentity.token;
+  const token = await backendToken(request, 'guest');
   const actions = await (
     await request.get('http://localhost:7007/api/scaffolder/v2/actions', {
       headers: { Authorization: `Bearer ${token}` },

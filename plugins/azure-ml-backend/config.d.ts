@@ -105,8 +105,10 @@ export interface Config {
       /** Tag of the target model container that names the champion version. Default `champion`. */
       aliasTag?: string;
       /**
-       * Entity refs of the users or groups who may approve (e.g. `group:default/ml-approvers`);
-       * read by the portal's permission policy (packages/backend), not by this plugin.
+       * Entity refs of the users or groups who may approve (e.g. `group:default/ml-approvers`).
+       * The portal's permission policy (packages/backend) decides who may approve; this plugin
+       * sends these refs a notification of each request that waits for approval (groups
+       * resolve to their members, the requester excluded).
        */
       approvers?: string[];
       /**

@@ -13,14 +13,18 @@ import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SearchPage } from '@backstage/plugin-search';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
+import { NotificationsPage } from '@backstage/plugin-notifications';
+import { SignalsDisplay } from '@backstage/plugin-signals';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
 import { Root } from './components/Root';
+import { AzureMlApprovalsPage } from '@internal/plugin-azure-ml';
 
 import {
   AlertDisplay,
   OAuthRequestDialog,
+  ProxiedSignInPage,
   SignInPage,
 } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
@@ -53,9 +57,13 @@ const app = createApp({
   },
   components: {
     SignInPage: props => {
-      // Production signs in with Entra ID; the embedded defaults use the guest provider.
+      // Production signs in with Entra ID (or behind oauth2-proxy: app.signIn, config.d.ts);
+      // the embedded defaults use the guest provider.
       // eslint-disable-next-line react-hooks/rules-of-hooks
       const configApi = useApi(configApiRef);
+      if (configApi.getOptionalString('app.signIn') === 'oauth2Proxy') {
+        return <ProxiedSignInPage {...props} provider="oauth2Proxy" />;
+      }
       if (configApi.getOptionalString('auth.environment') === 'production') {
         return (
           <SignInPage
@@ -100,6 +108,8 @@ const routes = (
     </Route>
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
+    <Route path="/notifications" element={<NotificationsPage />} />
+    <Route path="/azure-ml/approvals" element={<AzureMlApprovalsPage />} />
   </FlatRoutes>
 );
 
@@ -107,6 +117,7 @@ export default app.createRoot(
   <>
     <AlertDisplay />
     <OAuthRequestDialog />
+    <SignalsDisplay />
     <AppRouter>
       <Root>{routes}</Root>
     </AppRouter>

@@ -4,6 +4,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import authPlugin from '@backstage/plugin-auth-backend';
 import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import microsoftProviderModule from '@backstage/plugin-auth-backend-module-microsoft-provider';
+import oauth2ProxyProviderModule from '@backstage/plugin-auth-backend-module-oauth2-proxy-provider';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import catalogLogsModule from '@backstage/plugin-catalog-backend-module-logs';
@@ -11,6 +12,8 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
 import searchCatalogCollatorModule from '@backstage/plugin-search-backend-module-catalog';
 import userSettingsPlugin from '@backstage/plugin-user-settings-backend';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import signalsPlugin from '@backstage/plugin-signals-backend';
 import scaffolderAzureMlModule, {
   localRepositoriesUrlReader,
 } from '@internal/plugin-scaffolder-backend-module-azure-ml';
@@ -27,6 +30,9 @@ export const backendFeatures = [
   authPlugin,
   guestProviderModule, // local sign-in (auth.providers.guest in app-config.yaml)
   microsoftProviderModule, // Entra ID sign-in (app-config.production.yaml)
+  // Sign-in behind oauth2-proxy (trusts its X-Forwarded-User header). Inactive unless
+  // auth.providers.oauth2Proxy is configured: only e2e/app-config.e2e.yaml does.
+  oauth2ProxyProviderModule,
   catalogPlugin,
   scaffolderEntityModelModule,
   catalogLogsModule,
@@ -38,5 +44,7 @@ export const backendFeatures = [
   searchPlugin, // lunr in-memory engine by default
   searchCatalogCollatorModule,
   userSettingsPlugin,
+  notificationsPlugin, // /api/notifications: promotion news for approvers, requesters, owners
+  signalsPlugin, // pushes new notifications to open browsers (websocket)
   azureMlPlugin, // /api/azure-ml read API (models, registries, runs)
 ];

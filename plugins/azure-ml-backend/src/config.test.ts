@@ -101,6 +101,7 @@ describe('readAzureMlConfig', () => {
       to: 'prod',
       requireApproval: true,
       aliasTag: 'champion',
+      approvers: [],
       defaultRules: [
         { kind: 'compare', metric: 'rmse', direction: 'lower', tolerance: 0 },
         { kind: 'threshold', metric: 'r2', min: 0.7, max: undefined },
@@ -119,10 +120,12 @@ describe('readAzureMlConfig', () => {
         from: 'dev',
         to: 'prod',
         requireApproval: false,
+        approvers: ['group:default/ml-platform'],
         policy: { models: { 'taxi-fare-model': [{ metric: 'mae', max: 2 }] } },
       },
     }).promotion;
     expect(perModel?.defaultRules).toEqual([]);
+    expect(perModel?.approvers).toEqual(['group:default/ml-platform']);
     expect(perModel?.modelRules['taxi-fare-model']).toEqual([
       { kind: 'threshold', metric: 'mae', min: undefined, max: 2 },
     ]);

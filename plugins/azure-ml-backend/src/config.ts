@@ -41,6 +41,8 @@ export interface PromotionConfig {
   requireApproval: boolean;
   /** Model container tag that names the champion version. */
   aliasTag: string;
+  /** User or group refs who may approve (the permission policy decides; they are notified). */
+  approvers: string[];
   /** Rules for models without their own list. */
   defaultRules: PolicyRule[];
   /** Rules per model name (replace the default rules for that model). */
@@ -140,7 +142,7 @@ const promotionSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a tag name')
       .default('champion'),
-    approvers: z.array(z.string()).optional(), // read by the portal's permission policy
+    approvers: z.array(z.string()).optional(), // the permission policy decides; notified
     policy: z
       .union([
         z.array(policyRule),
@@ -310,6 +312,7 @@ function toPromotionConfig(
     to: promotion.to,
     requireApproval: promotion.requireApproval,
     aliasTag: promotion.aliasTag,
+    approvers: promotion.approvers ?? [],
     defaultRules: policy.default.map(toRule),
     modelRules: Object.fromEntries(
       Object.entries(policy.models).map(([model, rules]) => [

@@ -3,11 +3,13 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { azureMlPermissions } from '@internal/plugin-azure-ml-common';
 import { ResponseCache } from './lib/ResponseCache';
 import { createRouter } from './router';
 import { EntityIndex } from './services/EntityIndex/EntityIndex';
 import { EntityReader } from './services/EntityReader/EntityReader';
+import { PromotionNotifier } from './services/Promotion/PromotionNotifier';
 import { PromotionService } from './services/Promotion/PromotionService';
 import { PromotionStore } from './services/Promotion/PromotionStore';
 import {
@@ -46,6 +48,7 @@ export const azureMlPlugin = createBackendPlugin({
         entityAccess: azureMlEntityAccessServiceRef,
         client: azureMlArmClientServiceRef,
         readCache: azureMlCacheServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config } = deps;
@@ -76,6 +79,11 @@ export const azureMlPlugin = createBackendPlugin({
               readCache: deps.readCache,
               readService: deps.readService,
               responses,
+              notifier: new PromotionNotifier({
+                notifications: deps.notifications,
+                logger: deps.logger,
+                approvers: config.promotion.approvers,
+              }),
             })
           : undefined;
         if (promotions && config.promotion) {

@@ -5,6 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { DEV, MODEL_NAME, PROD } from '@internal/azure-ml-emulator';
 import type { SetupServer } from 'msw/node';
 
@@ -58,6 +62,28 @@ export function capturingScheduler(
           tasks.push(task);
         },
       }),
+  });
+}
+
+/**
+ * A notification service that records what the plugin sends instead of calling the
+ * notifications backend; `fail` makes every send throw (a notifications outage).
+ */
+export function recordingNotifications(
+  sent: NotificationSendOptions[],
+  options: { fail?: boolean } = {},
+) {
+  return createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      send: async (notification: NotificationSendOptions) => {
+        if (options.fail) {
+          throw new Error('notifications backend unavailable');
+        }
+        sent.push(notification);
+      },
+    }),
   });
 }
 

@@ -48,6 +48,7 @@ import type {
   AzureMlReadApi,
 } from '../refs';
 import { evaluatePolicy, PolicySubject } from './evaluatePolicy';
+import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionStore, StoredPromotion } from './PromotionStore';
 
 /** Tag on a target version naming the request that created it (exactly-once adoption). */
@@ -99,6 +100,8 @@ export class PromotionService {
       readCache: ReadThroughCache;
       readService: AzureMlReadApi;
       responses: ResponseCache;
+      /** Tells approvers, requesters and owners (never fails a state change). */
+      notifier?: PromotionNotifier;
       now?: () => Date;
     },
   ) {
@@ -210,6 +213,7 @@ export class PromotionService {
           policyPassed: evaluation.passed,
         },
       );
+      await this.deps.notifier?.requested(promotion);
       this.startNow(promotion);
     }
     return { promotion: this.present(promotion), created };
@@ -319,6 +323,7 @@ export class PromotionService {
       decidedBy,
       'pending_approval',
     );
+    await this.deps.notifier?.decided(updated);
     this.startNow(updated);
     return this.present(updated);
   }
@@ -425,6 +430,7 @@ export class PromotionService {
           'azure-ml-backend',
           'running',
         );
+        await this.deps.notifier?.finished(done);
       }
     } catch (error) {
       const message = stringifyError(error);
@@ -459,6 +465,7 @@ export class PromotionService {
             error: message,
           },
         );
+        await this.deps.notifier?.finished(updated);
       }
     }
   }

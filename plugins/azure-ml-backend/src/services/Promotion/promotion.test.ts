@@ -7,6 +7,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createAzureMlEmulator,
@@ -24,6 +25,7 @@ import {
   ARM,
   capturingScheduler,
   listenLocalOnly,
+  recordingNotifications,
   registryUrl,
   seedEnvironments,
   TAXI_FARE_REF,
@@ -44,6 +46,8 @@ const OWNER = 'user:default/olivia.owner';
 const APPROVER = 'user:default/arno.approver';
 const STRANGER = 'user:default/sam.stranger';
 const ENTITY = TAXI_FARE_REF;
+const APPROVERS = 'group:default/ml-approvers';
+const TAXI_FARE_TAB = '/catalog/default/component/taxi-fare/azure-ml';
 
 /** Who may do what: the owner requests, the approver approves, the stranger only reads. */
 const allowed: Record<string, string[]> = {
@@ -64,12 +68,21 @@ const runScheduledTasks = async () => {
 let audited: Array<{ eventId: string; meta?: JsonObject }> = [];
 let onEvent: (eventId: string) => void = () => {};
 
+/** What the plugin sent through the notification service, in order. */
+let notified: NotificationSendOptions[] = [];
+
 async function startBackend(
   databaseId: TestDatabaseId,
-  options: { startOnApproval?: boolean } = {},
+  options: {
+    startOnApproval?: boolean;
+    maxAttempts?: number;
+    failNotifications?: boolean;
+    logger?: ReturnType<typeof mockServices.logger.mock>;
+  } = {},
 ) {
   tasks = [];
   audited = [];
+  notified = [];
   const knex = await databases.init(databaseId);
   const { server: http } = await startTestBackend({
     features: [
@@ -91,6 +104,8 @@ async function startBackend(
               to: 'prod',
               // Unless a test says otherwise, it runs the scheduled task itself, step by step.
               startOnApproval: options.startOnApproval ?? false,
+              ...(options.maxAttempts && { maxAttempts: options.maxAttempts }),
+              approvers: [APPROVERS],
               policy: [
                 {
                   metric: 'rmse',
@@ -123,6 +138,8 @@ async function startBackend(
         },
       }).factory,
       capturingScheduler(tasks),
+      recordingNotifications(notified, { fail: options.failNotifications }),
+      ...(options.logger ? [options.logger.factory] : []),
       mockServices.auditor.mock({
         createEvent: async ({ eventId, meta }) => ({
           success: async () => {
@@ -339,6 +356,29 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
     expect((await as(OWNER).get('/promotions')).body.items).toHaveLength(1);
   });
 
+  it('fails a request at once, with the reason, when the copy operation itself ends Failed', async () => {
+    const { as } = await startBackend(databaseId);
+    const { body } = await as(OWNER).post('/promotions', input('10'));
+    await as(APPROVER).post(`/promotions/${body.id}/approve`);
+    emulator.faults.set({
+      routes: { RegistryModelVersions_CreateOrUpdate: { lroFailure: true } },
+    });
+    await runScheduledTasks();
+    const failed = (await as(OWNER).get(`/promotions/${body.id}`)).body;
+    expect(failed).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(failed.lastError).toMatch(
+      /Azure Resource Manager failed writing version 10 of model taxi-fare-model in registry mlr-prod: the operation ended failed/,
+    );
+    // Not retried: a later run leaves it as it is, and the champion never moved.
+    emulator.faults.reset();
+    await runScheduledTasks();
+    expect((await as(OWNER).get(`/promotions/${body.id}`)).body).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+    });
+    expect(await prodChampion()).toBe(CHAMPION_VERSION);
+  });
+
   it('keeps a request running with the error after a transient ARM failure, for a later attempt', async () => {
     const { as } = await startBackend(databaseId);
     const { body } = await as(OWNER).post('/promotions', input('10'));
@@ -352,6 +392,8 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
     expect(waiting.lastError).toMatch(
       /Azure Resource Manager failed writing version 10 of model taxi-fare-model in registry mlr-prod \(HTTP 500\)/,
     );
+    // A retry is no news: only the request and the approval were told.
+    expect(notified).toHaveLength(2);
   });
 
   it('rolls the champion back to the one before the promotion, as its own audited request', async () => {
@@ -396,6 +438,16 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
     expect(done).toMatchObject({ state: 'succeeded', previousChampion: '10' });
     // The copied version stays in prod; only the pointer moved.
     expect((await prodVersions()).some(v => v.name === '10')).toBe(true);
+    // The requester and the owners hear of the champion the rollback restored.
+    expect(notified[notified.length - 1]).toMatchObject({
+      recipients: { type: 'entity', entityRef: [OWNER, ENTITY] },
+      payload: {
+        title: `${MODEL_NAME} version ${CHAMPION_VERSION} is the prod champion`,
+        description: `Rollback of ${MODEL_NAME} in prod to version ${CHAMPION_VERSION} succeeded (requested by ${OWNER}). The previous champion was version 10.`,
+        link: TAXI_FARE_TAB,
+        scope: `azure-ml-promotion:${rollback.body.id}`,
+      },
+    });
   });
 
   it('starts an approved request at once and audits every state change with who, from and to', async () => {
@@ -427,6 +479,136 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
     });
     expect((await as(OWNER).get(`/promotions/${body.id}`)).body.state).toBe(
       'succeeded',
+    );
+  });
+  it('tells the approvers of a request, the requester of the approval, and requester and owners of the new champion', async () => {
+    const { as } = await startBackend(databaseId);
+    const { body } = await as(OWNER).post('/promotions', input('10'));
+    const common = {
+      topic: 'azure-ml-promotion',
+      severity: 'normal',
+      scope: `azure-ml-promotion:${body.id}`,
+    };
+    expect(notified).toEqual([
+      {
+        // The notifications plugin resolves the group to its members, less the requester.
+        recipients: {
+          type: 'entity',
+          entityRef: [APPROVERS],
+          excludeEntityRef: OWNER,
+        },
+        payload: {
+          ...common,
+          title: `Approve promotion of ${MODEL_NAME} version 10 to prod`,
+          description: expect.stringMatching(
+            new RegExp(
+              `^${OWNER} requests to promote ${MODEL_NAME} version 10 of ${ENTITY} from dev to prod\\. Policy passed: rmse lower than or equal to the champion's \\(tolerance 0\\) \\(.+\\); r2 .+\\. Comment: better rmse$`,
+            ),
+          ),
+          link: '/azure-ml/approvals',
+        },
+      },
+    ]);
+    // Asking again answers the same request and tells nobody again.
+    await as(OWNER).post('/promotions', input('10'));
+    expect(notified).toHaveLength(1);
+
+    await as(APPROVER).post(`/promotions/${body.id}/approve`, {
+      comment: 'ok',
+    });
+    expect(notified[1]).toEqual({
+      recipients: { type: 'entity', entityRef: OWNER },
+      payload: {
+        ...common,
+        title: `Promotion of ${MODEL_NAME} version 10 to prod approved`,
+        description: `${APPROVER} approved your request; it is being carried out. Comment: ok`,
+        link: TAXI_FARE_TAB,
+      },
+    });
+
+    await runScheduledTasks();
+    // The component stands for its owners: the notifications plugin resolves it to them.
+    expect(notified[2]).toEqual({
+      recipients: { type: 'entity', entityRef: [OWNER, ENTITY] },
+      payload: {
+        ...common,
+        title: `${MODEL_NAME} version 10 is the prod champion`,
+        description: `Promotion of ${MODEL_NAME} version 10 to prod succeeded (requested by ${OWNER}, approved by ${APPROVER}). The previous champion was version ${CHAMPION_VERSION}.`,
+        link: TAXI_FARE_TAB,
+      },
+    });
+    expect(notified).toHaveLength(3);
+  });
+
+  it('tells the requester of a rejection, with the comment', async () => {
+    const { as } = await startBackend(databaseId);
+    const { body } = await as(OWNER).post('/promotions', input('10'));
+    await as(APPROVER).post(`/promotions/${body.id}/reject`, {
+      comment: 'wait for the load test',
+    });
+    expect(notified.slice(1)).toEqual([
+      {
+        recipients: { type: 'entity', entityRef: OWNER },
+        payload: expect.objectContaining({
+          title: `Promotion of ${MODEL_NAME} version 10 to prod rejected`,
+          description: `${APPROVER} rejected your request. Comment: wait for the load test`,
+          link: TAXI_FARE_TAB,
+        }),
+      },
+    ]);
+  });
+
+  it('tells only the requester of a failure, with the error', async () => {
+    const { as } = await startBackend(databaseId, { maxAttempts: 1 });
+    const { body } = await as(OWNER).post('/promotions', input('10'));
+    await as(APPROVER).post(`/promotions/${body.id}/approve`);
+    emulator.faults.set({
+      routes: { RegistryModelVersions_CreateOrUpdate: { errorRate: 1 } },
+    });
+    await runScheduledTasks();
+    expect((await as(OWNER).get(`/promotions/${body.id}`)).body.state).toBe(
+      'failed',
+    );
+    expect(notified).toHaveLength(3);
+    expect(notified[2]).toEqual({
+      recipients: { type: 'entity', entityRef: [OWNER] },
+      payload: expect.objectContaining({
+        title: `Promotion of ${MODEL_NAME} version 10 to prod failed`,
+        description: expect.stringMatching(
+          /^After 1 attempt: .*Azure Resource Manager failed writing version 10 .*\(HTTP 500\)/,
+        ),
+        severity: 'high',
+        link: TAXI_FARE_TAB,
+      }),
+    });
+  });
+
+  it('carries a promotion out when notifications cannot be sent, and logs why', async () => {
+    const logger = mockServices.logger.mock();
+    const { as } = await startBackend(databaseId, {
+      failNotifications: true,
+      logger,
+    });
+    const created = await as(OWNER).post('/promotions', input('10'));
+    expect(created.status).toBe(201);
+    const approved = await as(APPROVER).post(
+      `/promotions/${created.body.id}/approve`,
+    );
+    expect(approved.status).toBe(200);
+    await runScheduledTasks();
+    expect(
+      (await as(OWNER).get(`/promotions/${created.body.id}`)).body.state,
+    ).toBe('succeeded');
+    expect(await prodChampion()).toBe('10');
+    const warnings = logger.warn.mock.calls.map(([message]) => message);
+    expect(warnings).toEqual(
+      ['pending_approval', 'approved', 'succeeded'].map(state =>
+        expect.stringMatching(
+          new RegExp(
+            `^Could not send the notification about promotion ${created.body.id} \\(${state}\\): Error: notifications backend unavailable$`,
+          ),
+        ),
+      ),
     );
   });
 });
