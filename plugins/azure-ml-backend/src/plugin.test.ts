@@ -286,6 +286,45 @@ describe('azure-ml read API', () => {
     expect(seen.some(v => v.jobName)).toBe(true);
   });
 
+  it('follows only cursors it issued: a forged or changed ARM link is a 400 that reads nothing', async () => {
+    const first = await get(`${BASE}/taxi-fare/models?environment=dev&limit=2`);
+    expect(first.status).toBe(200);
+    const issued: string = first.body.nextCursor;
+    const mac = issued.split('.')[1] ?? '';
+    const versions = `${ARM}/subscriptions/${DEV.subscriptionId}/resourceGroups/${DEV.resourceGroup}/providers/Microsoft.MachineLearningServices/registries/${DEV.registry}/models/taxi-fare-model/versions`;
+    // Same registry path as ARM's own links, another query: 1000 items, oldest first.
+    const forged = (link: string) =>
+      Buffer.from(
+        JSON.stringify({
+          q: 'models:dev/taxi-fare-model',
+          s: [{ link, offset: 0 }],
+        }),
+      ).toString('base64url');
+    const bigPage = `${versions}?api-version=2024-04-01&$orderBy=createdtime%20asc&$top=1000`;
+    emulator.stats.reset();
+    for (const cursor of [
+      forged(bigPage),
+      `${forged(bigPage)}.${mac}`,
+      `${forged(`${versions}?api-version=2023-04-01&listViewType=All`)}.${mac}`,
+    ]) {
+      const res = await get(
+        `${BASE}/taxi-fare/models?environment=dev&limit=2&cursor=${encodeURIComponent(
+          cursor,
+        )}`,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/Invalid 'cursor' parameter/);
+    }
+    expect(emulator.stats.armCalls).toBe(0);
+    const next = await get(
+      `${BASE}/taxi-fare/models?environment=dev&limit=2&cursor=${encodeURIComponent(
+        issued,
+      )}`,
+    );
+    expect(next.status).toBe(200);
+    expect(next.body.items).toHaveLength(2);
+  });
+
   it('merges environments and marks the prod champion from the container tag', async () => {
     const res = await get(`${BASE}/taxi-fare/models?limit=100`);
     expect(res.status).toBe(200);

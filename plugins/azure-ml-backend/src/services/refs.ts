@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { AzureMlConfig, readAzureMlConfig } from '../config';
+import { CursorSigner } from '../lib/CursorSigner';
 import { ReadThroughCache } from '../lib/ReadThroughCache';
 import { AzureMlArmClient, AzureMlClient } from './AzureMlClient/AzureMlClient';
 import { AzureMlReadService } from './AzureMlReadService/AzureMlReadService';
@@ -81,13 +82,15 @@ export const azureMlReadServiceRef = createServiceRef<AzureMlReadApi>({
         logger: coreServices.logger,
         client: azureMlArmClientServiceRef,
         cache: azureMlCacheServiceRef,
+        database: coreServices.database,
       },
-      factory: ({ config, logger, client, cache }) =>
+      factory: async ({ config, logger, client, cache, database }) =>
         new AzureMlReadService({
           config,
           client,
           cache,
           logger,
+          cursorSigner: await CursorSigner.fromDatabase(database),
         }),
     }),
 });

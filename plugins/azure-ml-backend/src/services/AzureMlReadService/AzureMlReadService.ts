@@ -14,6 +14,7 @@ import {
 import { AzureMlConfig, EnvironmentConfig } from '../../config';
 import type { AzureMlArmClient } from '../AzureMlClient/AzureMlClient';
 import { applyAliases, workspaceStudioUrl } from '../AzureMlClient/mappers';
+import { CursorSigner } from '../../lib/CursorSigner';
 import { ReadThroughCache } from '../../lib/ReadThroughCache';
 import { PagedSource, readMergedPage } from './pagedMerge';
 
@@ -70,6 +71,8 @@ export class AzureMlReadService {
       client: AzureMlArmClient;
       cache: ReadThroughCache;
       logger: LoggerService;
+      /** Signs the paging cursors (their ARM links are followed only if this API wrote them). */
+      cursorSigner: CursorSigner;
     },
   ) {
     this.environments = new Map(
@@ -141,6 +144,7 @@ export class AzureMlReadService {
         cursor: options.cursor,
         limit,
         compare: byNewest,
+        signer: this.deps.cursorSigner,
       }),
       Promise.all(targets.map(({ env, model }) => this.aliases(env, model))),
     ]);
@@ -218,6 +222,7 @@ export class AzureMlReadService {
       cursor: options.cursor,
       limit,
       compare: byNewest,
+      signer: this.deps.cursorSigner,
       accept: run =>
         run.experiment === experiment && (!status || run.status === status),
     });

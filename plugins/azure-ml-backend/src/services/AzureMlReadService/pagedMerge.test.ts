@@ -1,4 +1,7 @@
-import { PagedSource, readMergedPage } from './pagedMerge';
+import { CursorSigner } from '../../lib/CursorSigner';
+import { encodeCursor, PagedSource, readMergedPage } from './pagedMerge';
+
+const signer = CursorSigner.withKey(Buffer.alloc(32, 1));
 
 interface Item {
   id: string;
@@ -47,6 +50,7 @@ async function readAll(
       limit,
       compare: newest,
       accept,
+      signer,
     });
     pages.push(page.items.map(i => i.id));
     cursor = page.nextCursor;
@@ -94,16 +98,17 @@ describe('readMergedPage', () => {
         sources: [a],
         limit: 5,
         compare: newest,
+        signer,
       }),
     ).toEqual({ items: [], nextCursor: undefined });
   });
 
-  it('rejects forged, foreign and malformed cursors', async () => {
+  it('rejects forged, tampered, foreign and malformed cursors', async () => {
     const a = source('a', [3, 2, 1], 1);
-    const forged = Buffer.from(
+    const unsigned = Buffer.from(
       JSON.stringify({
         q: 'q',
-        s: [{ link: 'https://evil/a?skip=1', offset: 0 }],
+        s: [{ link: 'https://arm/a?skip=1', offset: 0 }],
       }),
     ).toString('base64url');
     const page = await readMergedPage({
@@ -111,10 +116,28 @@ describe('readMergedPage', () => {
       sources: [a],
       limit: 1,
       compare: newest,
+      signer,
     });
+    const [body, mac] = page.nextCursor!.split('.');
+    const payload = Buffer.from(body, 'base64url').toString('utf8');
+    // ARM's own link with a bigger page: same prefix, so only the signature tells.
+    const tampered = `${Buffer.from(
+      payload.replace('skip=1', 'skip=1&top=1000'),
+    ).toString('base64url')}.${mac}`;
+    const otherKey = encodeCursor(
+      CursorSigner.withKey(Buffer.alloc(32, 2)),
+      'q',
+      [{ link: 'https://arm/a?skip=1', offset: 0 }],
+    );
+    const foreignLink = encodeCursor(signer, 'q', [
+      { link: 'https://evil/a?skip=1', offset: 0 },
+    ]);
     for (const [cursor, query, message] of [
-      ['%%%', 'q', /Invalid 'cursor' parameter/],
-      [forged, 'q', /malformed source state/],
+      ['%%%', 'q', /Invalid 'cursor' parameter: not a cursor of this API/],
+      [unsigned, 'q', /Invalid 'cursor' parameter: not a cursor of this API/],
+      [tampered, 'q', /Invalid 'cursor' parameter: not a cursor of this API/],
+      [otherKey, 'q', /Invalid 'cursor' parameter: not a cursor of this API/],
+      [foreignLink, 'q', /malformed source state/],
       [page.nextCursor!, 'other', /belongs to a different query/],
     ] as const) {
       await expect(
@@ -124,8 +147,30 @@ describe('readMergedPage', () => {
           cursor,
           limit: 1,
           compare: newest,
+          signer,
         }),
       ).rejects.toThrow(message);
     }
+    expect(a.reads).toEqual(['first']);
+  });
+
+  it('follows a cursor signed by another signer with the same key (another replica)', async () => {
+    const a = source('a', [3, 2, 1], 1);
+    const first = await readMergedPage({
+      query: 'q',
+      sources: [a],
+      limit: 1,
+      compare: newest,
+      signer,
+    });
+    const second = await readMergedPage({
+      query: 'q',
+      sources: [a],
+      cursor: first.nextCursor,
+      limit: 1,
+      compare: newest,
+      signer: CursorSigner.withKey(Buffer.alloc(32, 1)),
+    });
+    expect(second.items.map(i => i.id)).toEqual(['a2']);
   });
 });

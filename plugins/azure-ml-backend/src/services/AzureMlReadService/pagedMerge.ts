@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { CursorSigner } from '../../lib/CursorSigner';
 
 /** Where one source (e.g. one model in one registry) stands between two pages. */
 export interface SourceState {
@@ -29,13 +30,17 @@ interface Cursor {
   s: SourceState[];
 }
 
-export function encodeCursor(query: string, states: SourceState[]): string {
-  return Buffer.from(JSON.stringify({ q: query, s: states })).toString(
-    'base64url',
-  );
+/** A signed cursor: ARM links in it are followed only because this API wrote them. */
+export function encodeCursor(
+  signer: CursorSigner,
+  query: string,
+  states: SourceState[],
+): string {
+  return signer.sign(JSON.stringify({ q: query, s: states }));
 }
 
 export function decodeCursor(
+  signer: CursorSigner,
   cursor: string | undefined,
   query: string,
   sources: PagedSource<unknown>[],
@@ -43,9 +48,15 @@ export function decodeCursor(
   if (cursor === undefined) {
     return sources.map(() => ({ offset: 0 }));
   }
+  const payload = signer.verify(cursor);
+  if (payload === undefined) {
+    throw new InputError(
+      "Invalid 'cursor' parameter: not a cursor of this API; pass the nextCursor of a previous page unchanged",
+    );
+  }
   let parsed: Cursor;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    parsed = JSON.parse(payload);
   } catch {
     throw new InputError(
       "Invalid 'cursor' parameter: not a cursor of this API",
@@ -93,10 +104,12 @@ export async function readMergedPage<T>(options: {
   limit: number;
   compare: (a: T, b: T) => number;
   accept?: (item: T) => boolean;
+  /** Signs the cursors handed out and checks the one given. */
+  signer: CursorSigner;
 }): Promise<{ items: T[]; nextCursor?: string }> {
-  const { sources, limit, compare, query } = options;
+  const { sources, limit, compare, query, signer } = options;
   const accept = options.accept ?? (() => true);
-  const states = decodeCursor(options.cursor, query, sources);
+  const states = decodeCursor(signer, options.cursor, query, sources);
   const buffers = await Promise.all(
     sources.map((source, index) => fillTracked(source, states[index], accept)),
   );
@@ -131,7 +144,7 @@ export async function readMergedPage<T>(options: {
   const more = next.some(state => !state.done);
   return {
     items,
-    nextCursor: more ? encodeCursor(query, next) : undefined,
+    nextCursor: more ? encodeCursor(signer, query, next) : undefined,
   };
 }
 
