@@ -13,6 +13,7 @@ import { networkRoutes } from './routes/network';
 import { operationRoutes, settleDueOperations } from './routes/operations';
 import { privateDnsRoutes } from './routes/privateDns';
 import { workspaceRoutes } from './routes/workspaces';
+import { workspaceChildRoutes } from './routes/workspaceChildren';
 
 export interface AzureMlEmulatorOptions {
   /** Origin the handlers answer for; `*` answers any origin (the standalone server). Default ARM's. */
@@ -97,6 +98,7 @@ export function createAzureMlEmulator(
 
   const routes = [
     ...workspaceRoutes,
+    ...workspaceChildRoutes,
     ...modelRoutes,
     ...jobRoutes,
     ...operationRoutes,

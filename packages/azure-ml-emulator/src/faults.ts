@@ -17,12 +17,24 @@ export interface RouteFaults {
 /**
  * DNS faults. Each list holds names: an exact FQDN, `*` (everything) or `*.suffix`.
  * `missingZoneLink` hides virtual network links (from ARM and from resolution alike).
+ * The control-plane faults (`missingRecord`, `wrongRecordIp`, `emptyZone`, `shadowZone`)
+ * change what ARM and the DNS server both see (`state/dnsFaultView.ts`).
  */
 export interface DnsFaults {
   nxdomain?: string[];
   publicIp?: string[];
   wrongPrivateIp?: string[];
+  /** The DNS server never answers these names (the client times out). */
+  timeout?: string[];
   missingZoneLink?: Array<{ zone: string; virtualNetwork?: string }>;
+  /** A record sets whose FQDN (e.g. `<relative>.privatelink.api.azureml.ms`) matches are absent. */
+  missingRecord?: string[];
+  /** A record sets whose FQDN matches carry a stale IP of the same subnet (`x.y.z.250`). */
+  wrongRecordIp?: string[];
+  /** Zones (by name) whose A record sets are all absent, e.g. `instances.azureml.ms`. */
+  emptyZone?: string[];
+  /** A per-environment duplicate of a central zone, in that environment's resource group. */
+  shadowZone?: Array<{ zone: string; environment: 'dev' | 'prod' }>;
 }
 
 /** Shape of `POST /_emulator/faults` and of `emulator.faults.set()`. */

@@ -5,6 +5,7 @@ import {
 } from '../seed/constants';
 import { Faults, nameListMatches } from '../faults';
 import { visibleLinks } from '../state/dnsView';
+import { visibleRecordSets } from '../state/dnsFaultView';
 import { EmulatorState, PrivateDnsZoneRecord } from '../state/types';
 
 export interface DnsAnswer {
@@ -132,8 +133,11 @@ export function resolveName(
 
   const zone = findZone(state, name);
   const relative = zone ? name.slice(0, -(zone.zone.name.length + 1)) : '';
-  const records =
-    zone?.recordSets.filter(rs => labelsMatch(rs.name, relative)) ?? [];
+  const records = zone
+    ? visibleRecordSets(zone, faults).filter(rs =>
+        labelsMatch(rs.name, relative),
+      )
+    : [];
   const aRecords = records.filter(rs => rs.type.endsWith('/A'));
   const cname = records.find(rs => rs.type.endsWith('/CNAME'));
   if (!zone || (!aRecords.length && !cname))

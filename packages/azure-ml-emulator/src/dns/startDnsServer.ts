@@ -1,5 +1,5 @@
 import DNS from 'dns2';
-import { Faults } from '../faults';
+import { Faults, nameListMatches } from '../faults';
 import { EmulatorState } from '../state/types';
 import { resolveName } from './resolveName';
 
@@ -27,6 +27,12 @@ export async function startDnsServer(options: {
       const question = request.questions[0] as
         | { name: string; type?: number }
         | undefined;
+      // The `timeout` fault: no answer at all, as from a DNS server the client cannot reach.
+      if (
+        question &&
+        nameListMatches(options.faults.dns.timeout, question.name)
+      )
+        return;
       if (question) {
         let qtype: 'A' | 'CNAME' | 'OTHER' = 'OTHER';
         if (

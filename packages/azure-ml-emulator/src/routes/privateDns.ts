@@ -2,6 +2,7 @@ import { ArmContext, ArmRoute } from '../arm/router';
 import { resourceNotFound } from '../arm/errors';
 import { parseTop } from '../arm/paging';
 import { visibleLinks, visibleZone } from '../state/dnsView';
+import { allZones, visibleRecordSets } from '../state/dnsFaultView';
 import { PrivateDnsZoneRecord } from '../state/types';
 import {
   inResourceGroup,
@@ -18,17 +19,16 @@ const RECORD_TYPES = 'A|AAAA|CNAME|MX|PTR|SOA|SRV|TXT';
 
 function zoneRecord(ctx: ArmContext): PrivateDnsZoneRecord {
   const { subscriptionId, resourceGroupName, privateZoneName } = ctx.params;
-  const record =
-    ctx.state.privateDnsZones[
-      key(
-        networkResourceId(
-          subscriptionId,
-          resourceGroupName,
-          'privateDnsZones',
-          privateZoneName,
-        ),
-      )
-    ];
+  const record = allZones(ctx.state, ctx.runtime.faults)[
+    key(
+      networkResourceId(
+        subscriptionId,
+        resourceGroupName,
+        'privateDnsZones',
+        privateZoneName,
+      ),
+    )
+  ];
   if (!record)
     throw resourceNotFound(
       'Microsoft.Network/privateDnsZones',
@@ -44,7 +44,7 @@ const recordType = (type: string) => type.split('/').pop()!.toUpperCase();
 function listRecordSets(ctx: ArmContext, type?: string) {
   const record = zoneRecord(ctx);
   const suffix = ctx.query('$recordsetnamesuffix')?.toLowerCase();
-  const items = record.recordSets
+  const items = visibleRecordSets(record, ctx.runtime.faults)
     .filter(rs => !type || recordType(rs.type) === type.toUpperCase())
     .filter(rs => !suffix || rs.name.toLowerCase().endsWith(suffix))
     .sort(
@@ -71,7 +71,7 @@ export const privateDnsRoutes: ArmRoute[] = [
     provider: 'PrivateDns',
     handle: ctx => {
       const { subscriptionId, resourceGroupName } = ctx.params;
-      const zones = Object.values(ctx.state.privateDnsZones)
+      const zones = Object.values(allZones(ctx.state, ctx.runtime.faults))
         .filter(r =>
           inResourceGroup(r.zone.id, subscriptionId, resourceGroupName),
         )
@@ -86,7 +86,7 @@ export const privateDnsRoutes: ArmRoute[] = [
     path: '/subscriptions/{subscriptionId}/providers/Microsoft.Network/privateDnsZones',
     provider: 'PrivateDns',
     handle: ctx => {
-      const zones = Object.values(ctx.state.privateDnsZones)
+      const zones = Object.values(allZones(ctx.state, ctx.runtime.faults))
         .filter(r => inSubscription(r.zone.id, ctx.params.subscriptionId))
         .map(r => visibleZone(r, ctx.runtime.faults))
         .sort(byName);
@@ -115,7 +115,7 @@ export const privateDnsRoutes: ArmRoute[] = [
     handle: ctx => {
       const record = zoneRecord(ctx);
       const { recordType: type, relativeRecordSetName: name } = ctx.params;
-      const found = record.recordSets.find(
+      const found = visibleRecordSets(record, ctx.runtime.faults).find(
         rs =>
           recordType(rs.type) === type.toUpperCase() &&
           rs.name.toLowerCase() === name.toLowerCase(),

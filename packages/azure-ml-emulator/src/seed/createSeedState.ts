@@ -8,6 +8,7 @@ import {
   SEED_BASE_DATE,
 } from './constants';
 import { createCentralZones, finishZones } from './dnsZones';
+import { addComputeInstance } from './computes';
 import { addPipelineJobs } from './jobs';
 import { addRegistryModels, addWorkspaceModels } from './models';
 import {
@@ -44,6 +45,7 @@ export function createSeedState(options: SeedOptions = {}): EmulatorState {
     privateDnsZoneGroups: {},
     privateDnsZones: {},
     operations: {},
+    computes: {},
   };
 
   const guids = new Map<string, string>();
@@ -63,6 +65,7 @@ export function createSeedState(options: SeedOptions = {}): EmulatorState {
     addRegistryNetworking(state, env, registryGuid, random);
   }
   finishZones(state);
+  for (const env of ENVIRONMENTS) addComputeInstance(state, env, base);
 
   const devJobs = addPipelineJobs(state, DEV, DEV_JOB_STATUSES, random, base);
   addPipelineJobs(state, PROD, PROD_JOB_STATUSES, random, base + 20 * DAY);

@@ -1,4 +1,5 @@
 import { Faults } from '../faults';
+import { visibleRecordSets } from './dnsFaultView';
 import { ArmResource, PrivateDnsZoneRecord } from './types';
 
 const lastSegment = (id: string) => id.split('/').pop() ?? '';
@@ -33,7 +34,7 @@ export function visibleZone(
     ...record.zone,
     properties: {
       ...record.zone.properties,
-      numberOfRecordSets: record.recordSets.length,
+      numberOfRecordSets: visibleRecordSets(record, faults).length,
       numberOfVirtualNetworkLinks: visibleLinks(record, faults).length,
     },
   };

@@ -97,5 +97,7 @@ export interface EmulatorState {
   privateDnsZoneGroups: Record<string, ArmResource>;
   /** Keyed by lower-cased zone id. */
   privateDnsZones: Record<string, PrivateDnsZoneRecord>;
+  /** Workspace computes, keyed by lower-cased compute id (absent in state files older than them). */
+  computes?: Record<string, ArmResource>;
   operations: Record<string, AsyncOperation>;
 }
