@@ -455,6 +455,37 @@ describe('azure-ml read API against a failing or throttling ARM', () => {
     expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(2);
   });
 
+  it('answers 503 with Retry-After when ARM still throttles after the retries', async () => {
+    const { get } = await startBackend();
+    emulator.faults.set({
+      routes: {
+        RegistryModelVersions_List: { throttle: { retryAfterSeconds: 1 } },
+      },
+    });
+    const res = await get(`${BASE}/taxi-fare/models?environment=dev`);
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body.error.message).toMatch(/HTTP 429/);
+    // 1 attempt + 2 retries (azureMl.arm.maxRetries), each after ARM's Retry-After.
+    expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(3);
+  });
+
+  it('answers 400 when ARM refuses what the caller sent (HTTP 400), not 502', async () => {
+    const { get } = await startBackend();
+    emulator.faults.set({
+      routes: { RegistryModelVersions_Get: { errorRate: 1, errorStatus: 400 } },
+    });
+    const res = await get(
+      `${BASE}/taxi-fare/models/taxi-fare-model/versions/1?environment=dev`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /Azure Resource Manager refused reading version 1 of model taxi-fare-model in registry mlr-dev \(HTTP 400\)/,
+    );
+    // A client error is not retried.
+    expect(emulator.stats.byRoute.RegistryModelVersions_Get).toBe(1);
+  });
+
   it('makes one ARM call for 100 concurrent identical requests (single-flight)', async () => {
     const { get } = await startBackend();
     emulator.faults.set({ latencyMs: 100 });

@@ -9,6 +9,7 @@ import {
 import type { AzureMlReadApi } from './services/refs';
 import { PromotionService } from './services/Promotion/PromotionService';
 import { NotFoundError } from '@backstage/errors';
+import { ArmThrottledError } from './services/AzureMlClient/AzureMlClient';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -193,6 +194,16 @@ export async function createRouter(deps: {
       ),
     );
   });
+
+  // ARM kept throttling past our retries: say when to come back. The backend's error handler
+  // writes the 503 body.
+  const retryAfter: express.ErrorRequestHandler = (error, _req, res, next) => {
+    if (error instanceof ArmThrottledError && !res.headersSent) {
+      res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    next(error);
+  };
+  router.use(retryAfter);
 
   return router;
 }

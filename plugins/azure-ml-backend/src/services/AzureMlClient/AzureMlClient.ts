@@ -13,7 +13,7 @@ import {
 } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { CustomErrorBase, NotFoundError } from '@backstage/errors';
+import { CustomErrorBase, InputError, NotFoundError } from '@backstage/errors';
 import {
   AzureMlRegistry,
   ModelVersion,
@@ -45,8 +45,8 @@ const PROVIDER = 'providers/Microsoft.MachineLearningServices';
  * Answered as 502 Bad Gateway: the fault is upstream, not in the request.
  */
 export class ArmUpstreamError extends CustomErrorBase {
-  name = 'ArmUpstreamError' as const;
-  readonly statusCode = 502;
+  name: string = 'ArmUpstreamError';
+  readonly statusCode: number = 502;
   /** ARM's own HTTP status, absent when there was no answer (network error, timeout, LRO). */
   armStatus?: number;
   /**
@@ -54,6 +54,17 @@ export class ArmUpstreamError extends CustomErrorBase {
    * same request would fail the same way, so it is not retried.
    */
   operationFailed?: boolean;
+}
+
+/**
+ * ARM still answered 429 after the pipeline waited for its `Retry-After` and retried: answered
+ * as 503 Service Unavailable with ARM's `Retry-After`, so the caller knows when to come back.
+ */
+export class ArmThrottledError extends ArmUpstreamError {
+  name = 'ArmThrottledError';
+  readonly statusCode = 503;
+  /** Seconds ARM asked to wait (its `Retry-After`), at least 1. */
+  retryAfterSeconds = 1;
 }
 
 /** A long-running operation that ARM reports as `Failed` or `Canceled` (not a lost answer). */
@@ -75,6 +86,18 @@ export function isTransientArmError(error: unknown): boolean {
   return (
     status === undefined || status === 408 || status === 429 || status >= 500
   );
+}
+
+/** ARM's `Retry-After` of a failed call in whole seconds (seconds or an HTTP date), at least 1. */
+function retryAfterSeconds(error: RestError): number {
+  const header = error.response?.headers.get('retry-after');
+  if (!header) {
+    return 1;
+  }
+  const seconds = /^\d+$/.test(header.trim())
+    ? Number(header)
+    : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1;
 }
 
 /** A page of mapped items plus ARM's `nextLink` (absent on the last page). */
@@ -320,6 +343,32 @@ export class AzureMlClient {
     };
   }
 
+  /**
+   * GET of any ARM path (`/subscriptions/...`, with `apiVersion`) or of a `nextLink` that ARM
+   * gave (absolute, on this client's endpoint), through this client's pipeline: credential,
+   * retries, read budget, error mapping; 404 → undefined. For readers of other resource
+   * providers that need no SDK (DNS validation: Microsoft.Network, private DNS zones).
+   */
+  readArm<T>(
+    what: string,
+    pathOrNextLink: string,
+    apiVersion?: string,
+  ): Promise<T | undefined> {
+    const endpoint = this.config.arm.endpoint;
+    if (/^https?:/i.test(pathOrNextLink)) {
+      if (!pathOrNextLink.startsWith(`${endpoint}/`)) {
+        throw new InputError(
+          `Refusing to follow a link outside ${endpoint} while reading ${what}`,
+        );
+      }
+      return this.getJson<T>(what, pathOrNextLink);
+    }
+    const query = apiVersion
+      ? `?api-version=${encodeURIComponent(apiVersion)}`
+      : '';
+    return this.getJson<T>(what, `${endpoint}${pathOrNextLink}${query}`);
+  }
+
   /** The URL prefix every `nextLink` of {@link listPipelineJobs} must start with. */
   jobsUrl(env: EnvironmentConfig): string {
     return `${this.config.arm.endpoint}/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}/${PROVIDER}/workspaces/${env.workspace}/jobs`;
@@ -402,6 +451,7 @@ export class AzureMlClient {
         throw new RestError(body?.error?.message ?? `HTTP ${response.status}`, {
           code: body?.error?.code,
           statusCode: response.status,
+          response,
         });
       }
       return body as T;
@@ -500,6 +550,13 @@ export class AzureMlClient {
     if (status === 404) {
       return new NotFoundError(`Azure ML ${what} was not found: ${detail}`);
     }
+    if (status === 400 && doing === 'reading') {
+      // What a read sends that can vary is the caller's (model names, versions, pages):
+      // ARM refusing it is the caller's 400, not an upstream fault.
+      return new InputError(
+        `Azure Resource Manager refused reading ${what} (HTTP 400): ${detail}`,
+      );
+    }
     this.logger.warn(`Azure Resource Manager failed ${doing} ${what}`, {
       status: status ?? 'no response',
       detail,
@@ -512,12 +569,16 @@ export class AzureMlClient {
       ended.operationFailed = true;
       return ended;
     }
-    const upstream = new ArmUpstreamError(
-      `Azure Resource Manager failed ${doing} ${what} (${
-        status ? `HTTP ${status}` : 'no response'
-      }): ${detail}`,
-      error,
-    );
+    const message = `Azure Resource Manager failed ${doing} ${what} (${
+      status ? `HTTP ${status}` : 'no response'
+    }): ${detail}`;
+    if (status === 429) {
+      const throttled = new ArmThrottledError(message, error);
+      throttled.armStatus = status;
+      throttled.retryAfterSeconds = retryAfterSeconds(error as RestError);
+      return throttled;
+    }
+    const upstream = new ArmUpstreamError(message, error);
     upstream.armStatus = status;
     return upstream;
   }
