@@ -144,6 +144,48 @@ export interface Config {
        */
       startOnApproval?: boolean;
     };
+    /**
+     * Private DNS validation of each environment's workspace and registry private endpoints
+     * against the central AML private DNS zones (`POST|GET /environments/{env}/dns-validations`).
+     */
+    dns?: {
+      /** Subscription of the central private DNS zones. Default: each environment's own. */
+      centralZoneSubscriptionId?: string;
+      /** Resource group of the central private DNS zones. Default `rg-aml-dns`. */
+      centralZoneResourceGroup?: string;
+      /**
+       * Name of the central zone that answers compute-instance names: `instances.azureml.ms`
+       * (default; older Private Link tables) or `instances.ml.azure.ms` (current AML docs).
+       */
+      instancesZone?: 'instances.azureml.ms' | 'instances.ml.azure.ms';
+      /**
+       * DNS servers the data-plane check asks (`ip` or `ip:port`), e.g. the hub's DNS
+       * resolver. Empty (default): the system resolver of the backend's host.
+       */
+      resolvers?: string[];
+      /** Time one lookup may take before it counts as a timeout, in milliseconds. Default 2000. */
+      lookupTimeoutMs?: number;
+      /** The scheduled validation of every environment (one replica runs it). */
+      schedule?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** Minutes between runs. Default 60. */
+        frequencyMinutes?: number;
+      };
+      /**
+       * Entity refs of users or groups who may run a validation on demand (permission
+       * `azure-ml.dns.validate`, decided by the portal's permission policy). Recipients of the
+       * notification when an environment turns from passing to failing.
+       */
+      validators?: string[];
+      /** Runs kept per environment (older ones are deleted). Default 200. */
+      keepRuns?: number;
+      /**
+       * Step 4 of the central DNS migration ("remove prevent_destroy and decide on toggle
+       * retention") is an operator's decision: record it here. Default `PENDING`.
+       */
+      migrationStep4?: { state: 'COMPLETE' | 'PENDING'; note?: string };
+    };
   };
 }
 

@@ -59,6 +59,27 @@ export interface PromotionConfig {
   startOnApproval: boolean;
 }
 
+/** Zone names that may hold compute-instance records (AZURE-NOTES.md: accept both). */
+export const INSTANCES_ZONES = [
+  'instances.azureml.ms',
+  'instances.ml.azure.ms',
+] as const;
+
+/** `azureMl.dns`: where the central zones are, how to resolve, how often to validate. */
+export interface DnsConfig {
+  /** Undefined: each environment's own subscription. */
+  centralZoneSubscriptionId?: string;
+  centralZoneResourceGroup: string;
+  instancesZone: (typeof INSTANCES_ZONES)[number];
+  /** `ip` or `ip:port`; empty: the system resolver. */
+  resolvers: string[];
+  lookupTimeoutMs: number;
+  schedule: { enabled: boolean; frequencyMs: number };
+  validators: string[];
+  keepRuns: number;
+  migrationStep4: { state: 'COMPLETE' | 'PENDING'; note?: string };
+}
+
 /** The validated `azureMl` configuration of the backend. */
 export interface AzureMlConfig {
   arm: {
@@ -74,6 +95,7 @@ export interface AzureMlConfig {
   environments: EnvironmentConfig[];
   /** Absent when `azureMl.promotion` is not configured: the promotion routes answer 404. */
   promotion?: PromotionConfig;
+  dns: DnsConfig;
 }
 
 const GUID =
@@ -162,6 +184,43 @@ const promotionSchema = z
   })
   .strict();
 
+const RESOLVER =
+  /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$|^[0-9a-fA-F:]+$/;
+
+const dnsSchema = z
+  .object({
+    centralZoneSubscriptionId: z
+      .string()
+      .regex(GUID, 'must be a subscription GUID')
+      .optional(),
+    centralZoneResourceGroup: z
+      .string()
+      .regex(AZURE_NAME, 'must be a resource group name')
+      .default('rg-aml-dns'),
+    instancesZone: z.enum(INSTANCES_ZONES).default('instances.azureml.ms'),
+    resolvers: z
+      .array(z.string().regex(RESOLVER, 'must be an IP address or ip:port'))
+      .default([]),
+    lookupTimeoutMs: z.number().int().min(50).max(30000).default(2000),
+    schedule: z
+      .object({
+        enabled: z.boolean().default(true),
+        frequencyMinutes: z.number().min(1).max(10080).default(60),
+      })
+      .strict()
+      .default({}),
+    validators: z.array(z.string()).default([]),
+    keepRuns: z.number().int().min(1).max(100000).default(200),
+    migrationStep4: z
+      .object({
+        state: z.enum(['COMPLETE', 'PENDING']),
+        note: z.string().max(500).optional(),
+      })
+      .strict()
+      .default({ state: 'PENDING' }),
+  })
+  .strict();
+
 const ttlSeconds = (fallback: number) =>
   z.number().min(0).max(86400).default(fallback);
 
@@ -228,6 +287,7 @@ const schema = z.object({
       'must declare at least one environment',
     ),
   promotion: promotionSchema.optional(),
+  dns: dnsSchema.default({}),
 });
 
 function describeIssue(issue: z.ZodIssue): string {
@@ -263,7 +323,7 @@ export function readAzureMlConfig(config: Config): AzureMlConfig {
         .join('; ')}`,
     );
   }
-  const { arm, cache, environments, promotion } = result.data;
+  const { arm, cache, environments, promotion, dns } = result.data;
   if (promotion) {
     for (const key of ['from', 'to'] as const) {
       if (!environments[promotion[key]]) {
@@ -298,6 +358,20 @@ export function readAzureMlConfig(config: Config): AzureMlConfig {
       ...env,
     })),
     promotion: promotion && toPromotionConfig(promotion),
+    dns: {
+      centralZoneSubscriptionId: dns.centralZoneSubscriptionId,
+      centralZoneResourceGroup: dns.centralZoneResourceGroup,
+      instancesZone: dns.instancesZone,
+      resolvers: dns.resolvers,
+      lookupTimeoutMs: dns.lookupTimeoutMs,
+      schedule: {
+        enabled: dns.schedule.enabled,
+        frequencyMs: dns.schedule.frequencyMinutes * 60_000,
+      },
+      validators: dns.validators,
+      keepRuns: dns.keepRuns,
+      migrationStep4: dns.migrationStep4,
+    },
   };
 }
 

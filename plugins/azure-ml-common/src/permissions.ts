@@ -44,6 +44,16 @@ export const azureMlPromotionRollbackPermission = createPermission({
 });
 
 /**
+ * Run a private DNS validation of an environment on demand
+ * (`POST /environments/{env}/dns-validations`). Reading results needs only a signed-in caller.
+ * @public
+ */
+export const azureMlDnsValidatePermission = createPermission({
+  name: 'azure-ml.dns.validate',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the Azure ML plugins (each one is checked by a route of the backend).
  * @public
  */
@@ -52,4 +62,5 @@ export const azureMlPermissions = [
   azureMlModelPromotePermission,
   azureMlPromotionApprovePermission,
   azureMlPromotionRollbackPermission,
+  azureMlDnsValidatePermission,
 ];

@@ -86,6 +86,16 @@ export const spec = {
           pattern: '^[0-9a-f-]{36}$',
         },
       },
+      environment: {
+        name: 'environment',
+        in: 'path',
+        required: true,
+        description: 'Key of a configured environment, e.g. `dev`.',
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9][a-z0-9-]{0,31}$',
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -755,6 +765,255 @@ export const spec = {
           'studioUrl',
         ],
       },
+      DnsCheck: {
+        type: 'string',
+        description:
+          "What a DNS validation finding is about. Control plane (ARM): `endpoint.*`, `zonegroup.*`, `zone.*`, `record.*`; data plane (resolution from the backend's resolvers): `resolve.*`; `arm.unreadable` when ARM could not be read.",
+        enum: [
+          'arm.unreadable',
+          'endpoint.not-approved',
+          'endpoint.no-names',
+          'zonegroup.missing',
+          'zonegroup.not-central',
+          'zone.missing',
+          'zone.not-linked',
+          'zone.shadowed',
+          'zone.empty',
+          'record.missing',
+          'record.wrong-ip',
+          'resolve.nxdomain',
+          'resolve.public-ip',
+          'resolve.wrong-ip',
+          'resolve.timeout',
+          'resolve.error',
+        ],
+      },
+      DnsFinding: {
+        type: 'object',
+        description:
+          'One thing wrong, with what was expected, what was found, and how to fix it.',
+        additionalProperties: false,
+        properties: {
+          check: {
+            $ref: '#/components/schemas/DnsCheck',
+          },
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
+          },
+          fqdn: {
+            type: 'string',
+            description: 'The name checked (a zone name for zone checks).',
+          },
+          zone: {
+            type: 'string',
+            description: 'The private DNS zone concerned.',
+          },
+          expected: {
+            type: 'string',
+          },
+          actual: {
+            type: 'string',
+          },
+          remediation: {
+            type: 'string',
+            description: 'One sentence that says what to change.',
+          },
+        },
+        required: [
+          'check',
+          'severity',
+          'fqdn',
+          'expected',
+          'actual',
+          'remediation',
+        ],
+      },
+      DnsName: {
+        type: 'object',
+        description:
+          "A name the environment's private endpoints need, and the IP it must resolve to.",
+        additionalProperties: false,
+        properties: {
+          fqdn: {
+            type: 'string',
+          },
+          expectedIp: {
+            type: 'string',
+          },
+          zone: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['workspace', 'registry', 'computeInstance'],
+          },
+          resolvedIps: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'What the resolvers answered (absent when resolution failed).',
+          },
+          lookupMs: {
+            type: 'number',
+          },
+        },
+        required: ['fqdn', 'expectedIp', 'zone', 'source'],
+      },
+      DnsMigrationStep: {
+        type: 'object',
+        description:
+          'A row of the central AML DNS migration table, computed from live evidence.',
+        additionalProperties: false,
+        properties: {
+          step: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 4,
+          },
+          description: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['COMPLETE', 'PENDING', 'FAILED'],
+          },
+          evidence: {
+            type: 'string',
+          },
+        },
+        required: ['step', 'description', 'state', 'evidence'],
+      },
+      DnsValidation: {
+        type: 'object',
+        description:
+          'One DNS validation run of an environment (workspace and registry).',
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['passed', 'failed'],
+          },
+          trigger: {
+            type: 'string',
+            enum: ['manual', 'scheduled'],
+          },
+          triggeredBy: {
+            type: 'string',
+            description: 'User entity ref of a manual run.',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          durationMs: {
+            type: 'number',
+          },
+          armReads: {
+            type: 'integer',
+            description: 'ARM GET requests the run made.',
+          },
+          slowestLookupMs: {
+            type: 'number',
+            description: 'Slowest single name resolution.',
+          },
+          resolvers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'DNS servers used; empty means the system resolver.',
+          },
+          names: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DnsName',
+            },
+          },
+          findings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DnsFinding',
+            },
+          },
+          migration: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DnsMigrationStep',
+            },
+          },
+        },
+        required: [
+          'id',
+          'environment',
+          'status',
+          'trigger',
+          'startedAt',
+          'finishedAt',
+          'durationMs',
+          'armReads',
+          'slowestLookupMs',
+          'resolvers',
+          'names',
+          'findings',
+          'migration',
+        ],
+      },
+      DnsValidationHistoryItem: {
+        type: 'object',
+        description: 'A past run, without its names and findings.',
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['passed', 'failed'],
+          },
+          trigger: {
+            type: 'string',
+            enum: ['manual', 'scheduled'],
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          findingCount: {
+            type: 'integer',
+          },
+        },
+        required: ['id', 'status', 'trigger', 'startedAt', 'findingCount'],
+      },
+      DnsValidations: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          latest: {
+            $ref: '#/components/schemas/DnsValidation',
+          },
+          history: {
+            type: 'array',
+            description: 'Recent runs, newest first.',
+            items: {
+              $ref: '#/components/schemas/DnsValidationHistoryItem',
+            },
+          },
+        },
+        required: ['history'],
+      },
     },
   },
   paths: {
@@ -1323,6 +1582,61 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Promotion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/environments/{environment}/dns-validations': {
+      get: {
+        operationId: 'ListDnsValidations',
+        description:
+          "The environment's latest DNS validation (names, findings with remediation, migration table) and the pass/fail history of recent runs. Needs a signed-in caller.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/environment',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DnsValidations',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'RunDnsValidation',
+        description:
+          "Validates the environment's private DNS now (permission `azure-ml.dns.validate`): reads the private endpoints and zones from ARM, resolves every name, stores and answers the run.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/environment',
+          },
+        ],
+        responses: {
+          '201': {
+            description: 'The run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DnsValidation',
                 },
               },
             },

@@ -225,6 +225,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/environments/{environment}/dns-validations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The environment's latest DNS validation (names, findings with remediation, migration table) and the pass/fail history of recent runs. Needs a signed-in caller. */
+    get: operations['ListDnsValidations'];
+    put?: never;
+    /** @description Validates the environment's private DNS now (permission `azure-ml.dns.validate`): reads the private endpoints and zones from ARM, resolves every name, stores and answers the run. */
+    post: operations['RunDnsValidation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -457,6 +475,101 @@ export interface components {
       steps: components['schemas']['PipelineRunStep'][];
       studioUrl: string;
     };
+    /**
+     * @description What a DNS validation finding is about. Control plane (ARM): `endpoint.*`, `zonegroup.*`, `zone.*`, `record.*`; data plane (resolution from the backend's resolvers): `resolve.*`; `arm.unreadable` when ARM could not be read.
+     * @enum {string}
+     */
+    DnsCheck:
+      | 'arm.unreadable'
+      | 'endpoint.not-approved'
+      | 'endpoint.no-names'
+      | 'zonegroup.missing'
+      | 'zonegroup.not-central'
+      | 'zone.missing'
+      | 'zone.not-linked'
+      | 'zone.shadowed'
+      | 'zone.empty'
+      | 'record.missing'
+      | 'record.wrong-ip'
+      | 'resolve.nxdomain'
+      | 'resolve.public-ip'
+      | 'resolve.wrong-ip'
+      | 'resolve.timeout'
+      | 'resolve.error';
+    /** @description One thing wrong, with what was expected, what was found, and how to fix it. */
+    DnsFinding: {
+      check: components['schemas']['DnsCheck'];
+      /** @enum {string} */
+      severity: 'error' | 'warning';
+      /** @description The name checked (a zone name for zone checks). */
+      fqdn: string;
+      /** @description The private DNS zone concerned. */
+      zone?: string;
+      expected: string;
+      actual: string;
+      /** @description One sentence that says what to change. */
+      remediation: string;
+    };
+    /** @description A name the environment's private endpoints need, and the IP it must resolve to. */
+    DnsName: {
+      fqdn: string;
+      expectedIp: string;
+      zone: string;
+      /** @enum {string} */
+      source: 'workspace' | 'registry' | 'computeInstance';
+      /** @description What the resolvers answered (absent when resolution failed). */
+      resolvedIps?: string[];
+      lookupMs?: number;
+    };
+    /** @description A row of the central AML DNS migration table, computed from live evidence. */
+    DnsMigrationStep: {
+      step: number;
+      description: string;
+      /** @enum {string} */
+      state: 'COMPLETE' | 'PENDING' | 'FAILED';
+      evidence: string;
+    };
+    /** @description One DNS validation run of an environment (workspace and registry). */
+    DnsValidation: {
+      id: string;
+      environment: string;
+      /** @enum {string} */
+      status: 'passed' | 'failed';
+      /** @enum {string} */
+      trigger: 'manual' | 'scheduled';
+      /** @description User entity ref of a manual run. */
+      triggeredBy?: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt: string;
+      durationMs: number;
+      /** @description ARM GET requests the run made. */
+      armReads: number;
+      /** @description Slowest single name resolution. */
+      slowestLookupMs: number;
+      /** @description DNS servers used; empty means the system resolver. */
+      resolvers: string[];
+      names: components['schemas']['DnsName'][];
+      findings: components['schemas']['DnsFinding'][];
+      migration: components['schemas']['DnsMigrationStep'][];
+    };
+    /** @description A past run, without its names and findings. */
+    DnsValidationHistoryItem: {
+      id: string;
+      /** @enum {string} */
+      status: 'passed' | 'failed';
+      /** @enum {string} */
+      trigger: 'manual' | 'scheduled';
+      /** Format: date-time */
+      startedAt: string;
+      findingCount: number;
+    };
+    DnsValidations: {
+      latest?: components['schemas']['DnsValidation'];
+      /** @description Recent runs, newest first. */
+      history: components['schemas']['DnsValidationHistoryItem'][];
+    };
   };
   responses: {
     /** @description An error (Backstage error body). */
@@ -482,6 +595,8 @@ export interface components {
     limit: string;
     /** @description Id of a promotion request. */
     promotionId: string;
+    /** @description Key of a configured environment, e.g. `dev`. */
+    environment: string;
   };
   requestBodies: never;
   headers: never;
@@ -892,6 +1007,57 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  ListDnsValidations: {
+    parameters: {
+      query?: {
+        /** @description Page size, 1 to 100 (default 20). */
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path: {
+        /** @description Key of a configured environment, e.g. `dev`. */
+        environment: components['parameters']['environment'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DnsValidations'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  RunDnsValidation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Key of a configured environment, e.g. `dev`. */
+        environment: components['parameters']['environment'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DnsValidation'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -941,3 +1107,44 @@ export const runStatusValues: ReadonlyArray<
   'Paused',
   'Unknown',
 ];
+export const dnsCheckValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DnsCheck']
+> = [
+  'arm.unreadable',
+  'endpoint.not-approved',
+  'endpoint.no-names',
+  'zonegroup.missing',
+  'zonegroup.not-central',
+  'zone.missing',
+  'zone.not-linked',
+  'zone.shadowed',
+  'zone.empty',
+  'record.missing',
+  'record.wrong-ip',
+  'resolve.nxdomain',
+  'resolve.public-ip',
+  'resolve.wrong-ip',
+  'resolve.timeout',
+  'resolve.error',
+];
+export const dnsFindingSeverityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DnsFinding']['severity']
+> = ['error', 'warning'];
+export const dnsNameSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DnsName']['source']
+> = ['workspace', 'registry', 'computeInstance'];
+export const dnsMigrationStepStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DnsMigrationStep']['state']
+> = ['COMPLETE', 'PENDING', 'FAILED'];
+export const dnsValidationStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DnsValidation']['status']
+> = ['passed', 'failed'];
+export const dnsValidationTriggerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DnsValidation']['trigger']
+> = ['manual', 'scheduled'];
+export const dnsValidationHistoryItemStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DnsValidationHistoryItem']['status']
+> = ['passed', 'failed'];
+export const dnsValidationHistoryItemTriggerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DnsValidationHistoryItem']['trigger']
+> = ['manual', 'scheduled'];

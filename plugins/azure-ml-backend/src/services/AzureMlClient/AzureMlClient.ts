@@ -21,6 +21,7 @@ import {
 } from '@internal/plugin-azure-ml-common';
 import { AzureMlConfig, EnvironmentConfig } from '../../config';
 import { ArmReadBudget } from './ArmReadBudget';
+import { listShapeProblem, resourceShapeProblem } from './armShapes';
 import {
   ArmList,
   ArmModelContainer,
@@ -205,6 +206,7 @@ export class AzureMlClient {
     const list = await this.getJson<ArmList<ArmModelVersion>>(
       `versions of model ${model} in registry ${env.registry}`,
       url,
+      listShapeProblem,
     );
     return {
       items: (list?.value ?? []).map(v => toModelVersion(v, env, model)),
@@ -326,12 +328,25 @@ export class AzureMlClient {
     env: EnvironmentConfig,
     options: { nextLink?: string },
   ): Promise<ArmPage<PipelineRun>> {
-    const page = await this.call(`jobs of workspace ${env.workspace}`, () =>
-      this.workspaceClient(env)
-        .jobs.list(env.resourceGroup, env.workspace, { jobType: 'Pipeline' })
+    const what = `jobs of workspace ${env.workspace}`;
+    const page = await this.call(what, async () => {
+      let problem: string | undefined;
+      const next = await this.workspaceClient(env)
+        .jobs.list(env.resourceGroup, env.workspace, {
+          jobType: 'Pipeline',
+          // The SDK maps a body without `value` to an empty page: check what ARM sent.
+          onResponse: response => {
+            const found = listShapeProblem(response.parsedBody);
+            problem = found && `HTTP ${response.status} with ${found}`;
+          },
+        })
         .byPage({ continuationToken: options.nextLink })
-        .next(),
-    );
+        .next();
+      if (problem) {
+        throw this.malformed(what, problem);
+      }
+      return next;
+    });
     if (page.done) {
       return { items: [] };
     }
@@ -432,8 +447,15 @@ export class AzureMlClient {
     return client;
   }
 
-  /** GET through the registry pipeline; 404 → undefined, other failures → errors. */
-  private getJson<T>(what: string, url: string): Promise<T | undefined> {
+  /**
+   * GET through the registry pipeline; 404 → undefined, other failures → errors, and an answer
+   * that is not JSON or not of the expected shape (by default: an ARM resource) → 502.
+   */
+  private getJson<T>(
+    what: string,
+    url: string,
+    shapeProblem: (body: unknown) => string | undefined = resourceShapeProblem,
+  ): Promise<T | undefined> {
     return this.call(what, async () => {
       const response = await this.registryClient.sendRequest(
         // ServiceClient applies allowInsecureConnection to operation requests only.
@@ -446,13 +468,30 @@ export class AzureMlClient {
       if (response.status === 404) {
         return undefined;
       }
-      const body = response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
+      let body: unknown;
+      try {
+        body = response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
+      } catch {
+        if (response.status < 400) {
+          throw this.malformed(
+            what,
+            `HTTP ${response.status} with a body that is not JSON`,
+          );
+        }
+        body = {}; // an error page (a gateway's HTML): the status says enough
+      }
       if (response.status >= 400) {
-        throw new RestError(body?.error?.message ?? `HTTP ${response.status}`, {
-          code: body?.error?.code,
+        const error = (body as { error?: { message?: string; code?: string } })
+          ?.error;
+        throw new RestError(error?.message ?? `HTTP ${response.status}`, {
+          code: error?.code,
           statusCode: response.status,
           response,
         });
+      }
+      const problem = shapeProblem(body);
+      if (problem) {
+        throw this.malformed(what, `HTTP ${response.status} with ${problem}`);
       }
       return body as T;
     });
@@ -537,11 +576,24 @@ export class AzureMlClient {
     }
   }
 
+  /** ARM answered, but not with what the API defines: a 502 that is never cached. */
+  private malformed(what: string, problem: string): ArmUpstreamError {
+    this.logger.warn(`Azure Resource Manager answered ${what} malformed`, {
+      problem,
+    });
+    return new ArmUpstreamError(
+      `Azure Resource Manager answered ${what} with an unexpected shape: ${problem}`,
+    );
+  }
+
   private toBackstageError(
     what: string,
     error: unknown,
     doing: 'reading' | 'writing',
   ): Error {
+    if (error instanceof ArmUpstreamError) {
+      return error;
+    }
     const status =
       error instanceof RestError || (error as RestError)?.name === 'RestError'
         ? (error as RestError).statusCode
