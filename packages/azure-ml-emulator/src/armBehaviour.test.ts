@@ -321,7 +321,50 @@ describe('jobs', () => {
   });
 });
 
+describe('names that are properties of every object', () => {
+  it.each([
+    `${paths.registry()}/models/constructor`,
+    `${paths.registry()}/models/__proto__`,
+    `${paths.registry()}/models/toString/versions/1`,
+    `${paths.registry()}/models/taxi-fare-model/versions/constructor`,
+    `${paths.registry()}/models/taxi-fare-model/versions/__proto__`,
+    `${paths.workspace()}/jobs/constructor`,
+    `${paths.workspace()}/jobs/hasOwnProperty`,
+    `/subscriptions/${PROD.subscriptionId}/providers/Microsoft.MachineLearningServices/locations/westeurope/mfeOperationsStatus/constructor`,
+  ])('GET %s → 404', async resource => {
+    const res = await get(`${resource}?${API}`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toMatch(/NotFound/);
+  });
+
+  it('stores a model named constructor as any other, without touching Object.prototype', async () => {
+    const target = `${paths.registry()}/models/constructor/versions/1?${API}`;
+    const created = await put(target, { properties: { modelUri: 'x' } });
+    expect(created.status).toBe(201);
+    const status = created.headers.get('Azure-AsyncOperation')!;
+    for (let i = 0; i < 10; i++) {
+      if ((await (await get(status)).json()).status !== 'InProgress') break;
+    }
+    const res = await get(target);
+    expect(res.status).toBe(200);
+    expect((await res.json()).name).toBe('1');
+    expect(Object.prototype).not.toHaveProperty('versions');
+    expect(Object.prototype).not.toHaveProperty('container');
+  });
+});
+
 describe('faults', () => {
+  it('answers HTTP 200 with an error body when asked to', async () => {
+    emulator.faults.set({
+      routes: { RegistryModelVersions_List: { errorBodyWith200: true } },
+    });
+    const res = await get(`${versions}?${API}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      error: expect.objectContaining({ code: 'InternalServerError' }),
+    });
+  });
+
   it('throttles with 429 + Retry-After', async () => {
     emulator.faults.set({ throttle: { retryAfterSeconds: 7 } });
     const res = await get(`${paths.workspace()}?${API}`);

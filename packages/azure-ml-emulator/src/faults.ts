@@ -12,6 +12,11 @@ export interface RouteFaults {
   throttle?: boolean | { retryAfterSeconds?: number; rate?: number };
   /** Long-running operations started while set end in `Failed`. */
   lroFailure?: boolean;
+  /**
+   * Answer HTTP 200 with ARM's error body instead of the resource (what a misbehaving proxy or
+   * gateway does): clients must check the shape, not only the status.
+   */
+  errorBodyWith200?: boolean;
 }
 
 /**

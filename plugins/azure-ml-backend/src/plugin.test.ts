@@ -486,6 +486,33 @@ describe('azure-ml read API against a failing or throttling ARM', () => {
     expect(emulator.stats.byRoute.RegistryModelVersions_Get).toBe(1);
   });
 
+  it.each([
+    ['RegistryModelVersions_List', '/taxi-fare/models?environment=dev'],
+    ['Jobs_List', '/taxi-fare/runs?environment=dev'],
+    [
+      'RegistryModelVersions_Get',
+      '/taxi-fare/models/taxi-fare-model/versions/1?environment=dev',
+    ],
+    ['RegistryModelContainers_Get', '/taxi-fare/models?environment=prod'],
+  ])(
+    'answers 502 and caches nothing when ARM answers %s with an error body and HTTP 200',
+    async (operation, path) => {
+      const { get } = await startBackend();
+      emulator.faults.set({
+        routes: { [operation]: { errorBodyWith200: true } },
+      });
+      const res = await get(`${BASE}${path}`);
+      expect(res.status).toBe(502);
+      expect(res.body.error.message).toMatch(
+        /Azure Resource Manager answered .* with an unexpected shape: HTTP 200 with an error body/,
+      );
+      emulator.faults.reset();
+      const recovered = await get(`${BASE}${path}`);
+      expect(recovered.status).toBe(200);
+      expect(recovered.body.items ?? [recovered.body]).not.toHaveLength(0);
+    },
+  );
+
   it('makes one ARM call for 100 concurrent identical requests (single-flight)', async () => {
     const { get } = await startBackend();
     emulator.faults.set({ latencyMs: 100 });

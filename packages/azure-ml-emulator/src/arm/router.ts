@@ -176,6 +176,21 @@ async function serve(
             'Encountered internal server error. Diagnostic information: injected by the emulator.',
           );
     }
+    if (faults.errorBodyWith200) {
+      return armResponse(
+        {
+          status: 200,
+          body: {
+            error: {
+              code: 'InternalServerError',
+              message: 'Injected by the emulator: an error body with HTTP 200.',
+            },
+          },
+        },
+        requestId,
+        request,
+      );
+    }
     if (!route) {
       throw new ArmError(
         404,

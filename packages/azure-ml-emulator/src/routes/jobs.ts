@@ -9,6 +9,7 @@ import {
   mlScopeOf,
   ok,
 } from './common';
+import { own } from '../state/own';
 
 const JOBS =
   '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/{workspaceName}/jobs';
@@ -65,7 +66,7 @@ export const jobRoutes: ArmRoute[] = [
     path: `${JOBS}/{id}`,
     provider: 'MachineLearningServices',
     handle: ctx => {
-      const job = mlScopeOf(ctx, 'workspace').jobs[ctx.params.id];
+      const job = own(mlScopeOf(ctx, 'workspace').jobs, ctx.params.id);
       if (!job)
         throw resourceNotFound(
           'Microsoft.MachineLearningServices/workspaces/jobs',

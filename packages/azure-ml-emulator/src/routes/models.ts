@@ -18,6 +18,7 @@ import {
   ok,
 } from './common';
 import { startOperation } from './operations';
+import { own } from '../state/own';
 
 const RG = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
 const ML = 'providers/Microsoft.MachineLearningServices';
@@ -28,7 +29,7 @@ const MODEL_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9\-_.]{0,254}$/;
 type Kind = MlScope['kind'];
 
 function modelRecord(ctx: ArmContext, scope: MlScope): ModelRecord {
-  const record = scope.models[ctx.params.name];
+  const record = own(scope.models, ctx.params.name);
   if (!record) {
     throw resourceNotFound(
       `${scope.id.split('/providers/')[1]}/models`,
@@ -126,7 +127,7 @@ function listContainers(ctx: ArmContext, kind: Kind): ArmResult {
 function getVersion(ctx: ArmContext, kind: Kind): ArmResult {
   const scope = mlScopeOf(ctx, kind);
   const record = modelRecord(ctx, scope);
-  const version = record.versions[ctx.params.version];
+  const version = own(record.versions, ctx.params.version);
   if (!version) {
     throw resourceNotFound(
       `${scope.id.split('/providers/')[1]}/models/${ctx.params.name}/versions`,
@@ -175,7 +176,7 @@ function nextVersionResource(
   properties: Record<string, unknown>,
 ) {
   const { name, version } = ctx.params;
-  const existing = scope.models[name]?.versions[version];
+  const existing = own(own(scope.models, name)?.versions ?? {}, version);
   const now = zulu(Date.now());
   const data = existing?.systemData
     ? {
@@ -196,7 +197,7 @@ function nextContainerResource(
   scope: MlScope,
   properties: Record<string, unknown>,
 ) {
-  const existing = scope.models[ctx.params.name];
+  const existing = own(scope.models, ctx.params.name);
   const now = zulu(Date.now());
   const data = existing?.container.systemData
     ? {

@@ -10,6 +10,7 @@ import { zulu } from '../seed/timestamps';
 import { ArmResource, AsyncOperation, MlScope } from '../state/types';
 import { key } from '../state/ids';
 import { applyContainer, applyVersion } from '../state/mlResources';
+import { own } from '../state/own';
 
 const OPERATIONS =
   '/subscriptions/{subscriptionId}/providers/Microsoft.MachineLearningServices/locations/{location}';
@@ -105,7 +106,7 @@ export function settleDueOperations(runtime: EmulatorRuntime) {
 }
 
 function poll(ctx: ArmContext): AsyncOperation {
-  const op = ctx.state.operations[ctx.params.operationId];
+  const op = own(ctx.state.operations, ctx.params.operationId);
   if (
     !op ||
     op.subscriptionId.toLowerCase() !== ctx.params.subscriptionId.toLowerCase()

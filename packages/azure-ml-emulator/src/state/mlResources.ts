@@ -6,6 +6,7 @@ import {
   SystemData,
 } from './types';
 import { key } from './ids';
+import { own, setOwn } from './own';
 
 const ML_TYPE = 'Microsoft.MachineLearningServices';
 
@@ -113,29 +114,30 @@ export function putModelVersion(
   at: string,
   by: string,
 ) {
-  let record = scope.models[modelName];
+  let record = own(scope.models, modelName);
   if (!record) {
     record = {
       container: buildModelContainer(scope, modelName, {}, systemData(at, by)),
       versions: {},
     };
-    scope.models[modelName] = record;
+    setOwn(scope.models, modelName, record);
   }
-  record.versions[version.name] = version;
+  setOwn(record.versions, version.name, version);
   refreshContainerVersions(record);
   return record;
 }
 
 /** Lands a container write: versions are kept, latest/next version recomputed. */
 export function applyContainer(scope: MlScope, resource: ArmResource) {
-  const record = scope.models[resource.name];
+  let record = own(scope.models, resource.name);
   if (record) {
     record.container = resource;
   } else {
-    scope.models[resource.name] = { container: resource, versions: {} };
+    record = { container: resource, versions: {} };
+    setOwn(scope.models, resource.name, record);
   }
-  refreshContainerVersions(scope.models[resource.name]);
-  return scope.models[resource.name].container;
+  refreshContainerVersions(record);
+  return record.container;
 }
 
 export function applyVersion(
