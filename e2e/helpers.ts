@@ -20,6 +20,7 @@ export async function signInAs(
   path = '/catalog',
 ) {
   await page.context().setExtraHTTPHeaders({ [FORWARDED_USER]: user });
+  await backendToken(page.request, user);
   await page.goto(path);
   await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible({
     timeout: 60_000,
@@ -31,17 +32,28 @@ export function signInAsGuest(page: Page, path = '/catalog') {
   return signInAs(page, 'guest', path);
 }
 
-/** A Backstage token of `user` for calling the backend's API directly. */
+/**
+ * A Backstage token of `user` for calling the backend's API directly. A backend that has just
+ * started signs people in only once the catalog has read examples/org.yaml (the provider
+ * signs in catalog users): until then it is asked again.
+ */
 export async function backendToken(
   request: APIRequestContext,
   user: ExampleUser,
 ): Promise<string> {
-  const res = await request.get(
-    'http://localhost:7007/api/auth/oauth2Proxy/refresh',
-    {
-      headers: { 'X-Requested-With': 'XMLHttpRequest', [FORWARDED_USER]: user },
-    },
-  );
-  expect(res.ok()).toBe(true);
-  return (await res.json()).backstageIdentity.token;
+  let token = '';
+  await expect(async () => {
+    const res = await request.get(
+      'http://localhost:7007/api/auth/oauth2Proxy/refresh',
+      {
+        headers: {
+          'X-Requested-With': 'XMLHttpRequest',
+          [FORWARDED_USER]: user,
+        },
+      },
+    );
+    expect(res.ok()).toBe(true);
+    token = (await res.json()).backstageIdentity.token;
+  }).toPass({ timeout: 60_000 });
+  return token;
 }

@@ -38,6 +38,17 @@ test('guest and approver sign in side by side, each as themselves', async ({
   await Promise.all([guest.context.close(), approver.context.close()]);
 });
 
+test('the sidebar bell opens the notifications of the signed-in person', async ({
+  page,
+}) => {
+  await signInAs(page, 'approver', '/catalog');
+  await page.getByRole('link', { name: /^Notifications/ }).click();
+  await expect(page).toHaveURL(/\/notifications$/);
+  await expect(
+    page.getByRole('heading', { name: 'Notifications', level: 1 }),
+  ).toBeVisible();
+});
+
 test('the backend knows each by their catalog user and groups', async ({
   request,
 }) => {
