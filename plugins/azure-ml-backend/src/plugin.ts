@@ -12,6 +12,8 @@ import { EntityReader } from './services/EntityReader/EntityReader';
 import { PromotionNotifier } from './services/Promotion/PromotionNotifier';
 import { PromotionService } from './services/Promotion/PromotionService';
 import { PromotionStore } from './services/Promotion/PromotionStore';
+import { DnsValidationService } from './services/DnsValidation/DnsValidationService';
+import { DnsValidationStore } from './services/DnsValidation/DnsValidationStore';
 import {
   azureMlArmClientServiceRef,
   azureMlCacheServiceRef,
@@ -99,6 +101,28 @@ export const azureMlPlugin = createBackendPlugin({
           });
         }
 
+        const dnsValidations = new DnsValidationService({
+          config,
+          client: deps.client,
+          store: await DnsValidationStore.create(deps.database),
+          auth: deps.auth,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          logger: deps.logger,
+          notifications: deps.notifications,
+        });
+        if (config.dns.schedule.enabled) {
+          // Global: one replica runs it, so each period stores one run per environment.
+          await deps.scheduler.scheduleTask({
+            id: 'azure-ml-dns-validation',
+            scope: 'global',
+            frequency: { milliseconds: config.dns.schedule.frequencyMs },
+            timeout: { minutes: 10 },
+            initialDelay: { seconds: 30 },
+            fn: () => dnsValidations.runAll(),
+          });
+        }
+
         deps.permissionsRegistry.addPermissions(azureMlPermissions);
         deps.httpRouter.addAuthPolicy({
           path: '/health',
@@ -115,6 +139,7 @@ export const azureMlPlugin = createBackendPlugin({
             readService: deps.readService,
             responses,
             promotions,
+            dnsValidations,
           }),
         );
         deps.logger.info('Azure ML read API ready', {

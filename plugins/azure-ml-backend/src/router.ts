@@ -8,6 +8,7 @@ import {
 } from './services/EntityReader/EntityReader';
 import type { AzureMlReadApi } from './services/refs';
 import { PromotionService } from './services/Promotion/PromotionService';
+import { DnsValidationService } from './services/DnsValidation/DnsValidationService';
 import { NotFoundError } from '@backstage/errors';
 import { ArmThrottledError } from './services/AzureMlClient/AzureMlClient';
 
@@ -21,6 +22,7 @@ export async function createRouter(deps: {
   responses: ResponseCache;
   /** Absent when `azureMl.promotion` is not configured. */
   promotions?: PromotionService;
+  dnsValidations?: DnsValidationService;
 }): Promise<express.Router> {
   const { httpAuth, entityReader, readService, responses } = deps;
   const promotions = () => {
@@ -194,6 +196,38 @@ export async function createRouter(deps: {
       ),
     );
   });
+
+  const dnsValidations = () => {
+    if (!deps.dnsValidations) {
+      throw new NotFoundError('DNS validation is not running on this portal');
+    }
+    return deps.dnsValidations;
+  };
+
+  router.get('/environments/:environment/dns-validations', async (req, res) => {
+    await caller(req);
+    const { limit } = req.query;
+    res.json(
+      await dnsValidations().list(
+        req.params.environment,
+        limit ? Number(limit) : DEFAULT_PAGE_SIZE,
+      ),
+    );
+  });
+
+  router.post(
+    '/environments/:environment/dns-validations',
+    async (req, res) => {
+      res
+        .status(201)
+        .json(
+          await dnsValidations().validateNow(
+            req.params.environment,
+            await caller(req),
+          ),
+        );
+    },
+  );
 
   // ARM kept throttling past our retries: say when to come back. The backend's error handler
   // writes the 503 body.

@@ -1,6 +1,7 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  azureMlDnsValidatePermission,
   azureMlEntityReadPermission,
   azureMlModelPromotePermission,
   azureMlPromotionApprovePermission,
@@ -58,6 +59,26 @@ describe('AzureMlPortalPolicy', () => {
       (await policy.handle({ permission: azureMlModelPromotePermission }))
         .result,
     ).toBe(AuthorizeResult.DENY);
+  });
+
+  it('lets DNS validators and approvers run a DNS validation, nobody else', async () => {
+    const withValidators = new AzureMlPortalPolicy(
+      ['group:default/ml-approvers'],
+      ['group:default/ml-platform'],
+    );
+    const validate = { permission: azureMlDnsValidatePermission };
+    const result = async (u?: PolicyQueryUser) =>
+      (await withValidators.handle(validate, u)).result;
+    expect(
+      await result(user('user:default/pia', ['group:default/ml-platform'])),
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(
+      await result(user('user:default/arno', ['group:default/ml-approvers'])),
+    ).toBe(AuthorizeResult.ALLOW);
+    expect(await result(user('user:default/olivia'))).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect(await result()).toBe(AuthorizeResult.DENY);
   });
 
   it('leaves reads to the rest of the portal (allowed)', async () => {

@@ -18,6 +18,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  azureMlDnsValidatePermission,
   azureMlModelPromotePermission,
   azureMlPromotionApprovePermission,
   azureMlPromotionRollbackPermission,
@@ -31,13 +32,18 @@ import {
  *   models and roll their champions back.
  * - `azure-ml.promotion.approve`: members of `azureMl.promotion.approvers` (user or group refs)
  *   may approve or reject. The backend itself refuses a decision on one's own request.
+ * - `azure-ml.dns.validate`: members of `azureMl.dns.validators` or of the approvers may run
+ *   a DNS validation on demand (reading results needs only a signed-in user).
  * - Nobody without a signed-in user writes.
  *
  * Anything no rule restricts is allowed, so the rest of the portal behaves like an allow-all
  * install.
  */
 export class AzureMlPortalPolicy implements PermissionPolicy {
-  constructor(private readonly approvers: string[]) {}
+  constructor(
+    private readonly approvers: string[],
+    private readonly dnsValidators: string[] = [],
+  ) {}
 
   async handle(
     request: PolicyQuery,
@@ -65,6 +71,17 @@ export class AzureMlPortalPolicy implements PermissionPolicy {
         result: approver ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       };
     }
+    if (isPermission(permission, azureMlDnsValidatePermission)) {
+      const refs = user?.info.ownershipEntityRefs ?? [];
+      const allowed = [...this.approvers, ...this.dnsValidators];
+      return {
+        result: refs.some(ref =>
+          allowed.includes(ref.toLocaleLowerCase('en-US')),
+        )
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
     return { result: AuthorizeResult.ALLOW };
   }
 }
@@ -80,7 +97,11 @@ export const permissionPolicyModule = createBackendModule({
           config
             .getOptionalStringArray('azureMl.promotion.approvers')
             ?.map(ref => ref.toLocaleLowerCase('en-US')) ?? [];
-        policy.setPolicy(new AzureMlPortalPolicy(approvers));
+        const dnsValidators =
+          config
+            .getOptionalStringArray('azureMl.dns.validators')
+            ?.map(ref => ref.toLocaleLowerCase('en-US')) ?? [];
+        policy.setPolicy(new AzureMlPortalPolicy(approvers, dnsValidators));
       },
     });
   },
