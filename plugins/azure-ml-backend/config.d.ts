@@ -26,6 +26,17 @@ export interface Config {
       /** Base delay of the exponential back-off between retries, in ms. Default 800. */
       retryDelayMs?: number;
       /**
+       * How long one attempt of an ARM call may wait for an answer, in ms, before it is
+       * abandoned and retried like a network error. Default 10000.
+       */
+      attemptTimeoutMs?: number;
+      /**
+       * How long one ARM call may take in all, in ms: attempts, back-off and `Retry-After`
+       * waits included. Past it the call stops and the API answers 504 Gateway Timeout, so a
+       * stalled ARM never holds a page view longer than this. Default 30000.
+       */
+      deadlineMs?: number;
+      /**
        * Polling interval of long-running ARM writes (promotion), in ms, when ARM sends no
        * `Retry-After` (which wins when present). Default 1000.
        */

@@ -28,6 +28,8 @@ describe('readAzureMlConfig', () => {
       retryDelayMs: 800,
       pollIntervalMs: 1000,
       readBudget: { perSecond: 20, burst: 20 },
+      attemptTimeoutMs: 10_000,
+      deadlineMs: 30_000,
     });
     expect(config.promotion).toBeUndefined();
     expect(config.cache.enabled).toBe(true);

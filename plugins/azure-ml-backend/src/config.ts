@@ -90,6 +90,10 @@ export interface AzureMlConfig {
     /** Polling interval of long-running ARM writes when ARM sends no `Retry-After`. */
     pollIntervalMs: number;
     readBudget: { perSecond: number; burst: number };
+    /** One attempt without an answer is abandoned (and retried) after this long. */
+    attemptTimeoutMs: number;
+    /** One ARM call, retries and their waits included, gives up (504) after this long. */
+    deadlineMs: number;
   };
   cache: { enabled: boolean; singleFlight: boolean; ttl: CacheTtls };
   environments: EnvironmentConfig[];
@@ -235,6 +239,8 @@ const schema = z.object({
       maxRetries: z.number().int().min(0).max(10).default(3),
       retryDelayMs: z.number().int().min(1).max(60000).default(800),
       pollIntervalMs: z.number().int().min(1).max(60000).default(1000),
+      attemptTimeoutMs: z.number().int().min(10).max(600000).default(10000),
+      deadlineMs: z.number().int().min(10).max(600000).default(30000),
       readBudget: z
         .object({
           perSecond: z.number().positive().max(1000).default(20),

@@ -513,6 +513,41 @@ describe('azure-ml read API against a failing or throttling ARM', () => {
     },
   );
 
+  it('answers 504 when every attempt stalls, after attemptTimeoutMs per attempt', async () => {
+    const { get } = await startBackend({
+      arm: { ...azureMlConfig.arm, attemptTimeoutMs: 200, deadlineMs: 10_000 },
+    });
+    emulator.faults.set({
+      routes: { RegistryModelVersions_List: { latencyMs: 8_000 } },
+    });
+    const started = Date.now();
+    const res = await get(`${BASE}/taxi-fare/models?environment=dev`);
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(504);
+    expect(res.body.error.message).toMatch(
+      /did not answer reading versions of model taxi-fare-model in registry mlr-dev in time: every attempt waited 200 ms \(azureMl.arm.attemptTimeoutMs\)/,
+    );
+    // 1 attempt + 2 retries of 200 ms each, not the 8 s stall.
+    expect(emulator.stats.byRoute.RegistryModelVersions_List).toBe(3);
+    expect(elapsed).toBeLessThan(4_000);
+  });
+
+  it('answers 504 when the deadline of the call runs out, retries and waits included', async () => {
+    const { get } = await startBackend({
+      arm: { ...azureMlConfig.arm, attemptTimeoutMs: 5_000, deadlineMs: 300 },
+    });
+    emulator.faults.set({
+      routes: { Jobs_List: { latencyMs: 8_000 } },
+    });
+    const started = Date.now();
+    const res = await get(`${BASE}/taxi-fare/runs?environment=dev`);
+    expect(res.status).toBe(504);
+    expect(res.body.error.message).toMatch(
+      /did not answer reading jobs of workspace mlw-dev in time: the call's 300 ms deadline \(azureMl.arm.deadlineMs\) ran out/,
+    );
+    expect(Date.now() - started).toBeLessThan(4_000);
+  });
+
   it('makes one ARM call for 100 concurrent identical requests (single-flight)', async () => {
     const { get } = await startBackend();
     emulator.faults.set({ latencyMs: 100 });

@@ -23,6 +23,11 @@ import { AzureMlConfig, EnvironmentConfig } from '../../config';
 import { ArmReadBudget } from './ArmReadBudget';
 import { listShapeProblem, resourceShapeProblem } from './armShapes';
 import {
+  ArmDeadlineExceeded,
+  armAttemptTimeoutPolicy,
+  armDeadlinePolicy,
+} from './armTimeouts';
+import {
   ArmList,
   ArmModelContainer,
   ArmModelVersion,
@@ -66,6 +71,15 @@ export class ArmThrottledError extends ArmUpstreamError {
   readonly statusCode = 503;
   /** Seconds ARM asked to wait (its `Retry-After`), at least 1. */
   retryAfterSeconds = 1;
+}
+
+/**
+ * ARM did not answer in time: every attempt timed out (`azureMl.arm.attemptTimeoutMs`) or the
+ * call's deadline ran out (`azureMl.arm.deadlineMs`). Answered as 504 Gateway Timeout.
+ */
+export class ArmTimeoutError extends ArmUpstreamError {
+  name = 'ArmTimeoutError';
+  readonly statusCode = 504;
 }
 
 /** A long-running operation that ARM reports as `Failed` or `Canceled` (not a lost answer). */
@@ -425,6 +439,14 @@ export class AzureMlClient {
       pipeline.removePolicy({ name: 'bearerTokenAuthenticationPolicy' });
     }
     pipeline.addPolicy(this.budget.policy(), { afterPhase: 'Retry' });
+    // After the budget: waiting for a read token is not waiting for ARM.
+    pipeline.addPolicy(
+      armAttemptTimeoutPolicy(this.config.arm.attemptTimeoutMs),
+      {
+        afterPhase: 'Retry',
+      },
+    );
+    pipeline.addPolicy(armDeadlinePolicy(this.config.arm.deadlineMs));
   }
 
   private workspaceClient(
@@ -593,6 +615,23 @@ export class AzureMlClient {
   ): Error {
     if (error instanceof ArmUpstreamError) {
       return error;
+    }
+    if (
+      error instanceof ArmDeadlineExceeded ||
+      (error as RestError)?.code === 'ETIMEDOUT'
+    ) {
+      const { attemptTimeoutMs, deadlineMs } = this.config.arm;
+      this.logger.warn(`Azure Resource Manager timed out ${doing} ${what}`, {
+        detail: String(error),
+      });
+      return new ArmTimeoutError(
+        `Azure Resource Manager did not answer ${doing} ${what} in time: ${
+          error instanceof ArmDeadlineExceeded
+            ? `the call's ${deadlineMs} ms deadline (azureMl.arm.deadlineMs) ran out`
+            : `every attempt waited ${attemptTimeoutMs} ms (azureMl.arm.attemptTimeoutMs)`
+        }`,
+        error,
+      );
     }
     const status =
       error instanceof RestError || (error as RestError)?.name === 'RestError'
