@@ -1,10 +1,15 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  createPermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   azureMlDnsValidatePermission,
   azureMlEntityReadPermission,
   azureMlModelPromotePermission,
   azureMlPromotionApprovePermission,
+  azureMlPromotionRollbackPermission,
 } from '@internal/plugin-azure-ml-common';
 import { AzureMlPortalPolicy } from './permissionPolicy';
 
@@ -81,14 +86,114 @@ describe('AzureMlPortalPolicy', () => {
     expect(await result()).toBe(AuthorizeResult.DENY);
   });
 
-  it('leaves reads to the rest of the portal (allowed)', async () => {
-    expect(
-      (
+  describe('the matrix: who may do what', () => {
+    const { ALLOW, DENY, CONDITIONAL } = AuthorizeResult;
+    const resource = (
+      name: string,
+      resourceType: string,
+      action?: 'read' | 'create' | 'update' | 'delete',
+    ) =>
+      createPermission({
+        name,
+        attributes: action ? { action } : {},
+        resourceType,
+      });
+    const basic = (
+      name: string,
+      action?: 'read' | 'create' | 'update' | 'delete',
+    ) => createPermission({ name, attributes: action ? { action } : {} });
+    const signedIn = user('user:default/guest', ['group:default/ml-platform']);
+    const approver = user('user:default/arno', ['group:default/ml-approvers']);
+
+    const matrix: Array<
+      [Permission, AuthorizeResult, AuthorizeResult, AuthorizeResult]
+    > = [
+      // permission, anonymous, signed-in user, approver
+      [
+        resource('catalog.entity.read', 'catalog-entity', 'read'),
+        DENY,
+        ALLOW,
+        ALLOW,
+      ],
+      [basic('catalog.location.read', 'read'), DENY, ALLOW, ALLOW],
+      [azureMlEntityReadPermission, DENY, ALLOW, ALLOW],
+      [
+        resource(
+          'scaffolder.template.parameter.read',
+          'scaffolder-template',
+          'read',
+        ),
+        DENY,
+        ALLOW,
+        ALLOW,
+      ],
+      [
+        resource('scaffolder.task.read', 'scaffolder-task', 'read'),
+        DENY,
+        ALLOW,
+        ALLOW,
+      ],
+      [basic('scaffolder.template.dry-run'), DENY, ALLOW, ALLOW],
+      [basic('scaffolder.template.management'), DENY, ALLOW, ALLOW],
+      [basic('scaffolder.task.create', 'create'), DENY, ALLOW, ALLOW],
+      [
+        resource('scaffolder.action.execute', 'scaffolder-action'),
+        DENY,
+        ALLOW,
+        ALLOW,
+      ],
+      [basic('catalog.entity.create', 'create'), DENY, ALLOW, ALLOW],
+      [basic('catalog.location.create', 'create'), DENY, ALLOW, ALLOW],
+      [
+        resource('catalog.entity.delete', 'catalog-entity', 'delete'),
+        DENY,
+        CONDITIONAL,
+        CONDITIONAL,
+      ],
+      [basic('catalog.ingestion.manage', 'update'), DENY, DENY, DENY],
+      [basic('some-plugin.thing.delete', 'delete'), DENY, DENY, DENY],
+      [basic('some-plugin.thing.update', 'update'), DENY, DENY, DENY],
+      [azureMlModelPromotePermission, DENY, CONDITIONAL, CONDITIONAL],
+      [azureMlPromotionRollbackPermission, DENY, CONDITIONAL, CONDITIONAL],
+      [azureMlPromotionApprovePermission, DENY, DENY, ALLOW],
+      [azureMlDnsValidatePermission, DENY, DENY, ALLOW],
+    ];
+
+    it.each(
+      matrix.map(([permission, ...expected]) => ({ permission, expected })),
+    )(
+      '$permission.name: anonymous, signed-in, approver → $expected',
+      async ({ permission, expected }) => {
+        const decide = async (u?: PolicyQueryUser) =>
+          (await policy.handle({ permission }, u)).result;
+        expect([
+          await decide(),
+          await decide(signedIn),
+          await decide(approver),
+        ]).toEqual(expected);
+      },
+    );
+
+    it('makes the owners of the entity the ones who may unregister it', async () => {
+      expect(
         await policy.handle(
-          { permission: azureMlEntityReadPermission },
-          user('user:default/x'),
-        )
-      ).result,
-    ).toBe(AuthorizeResult.ALLOW);
+          {
+            permission: resource(
+              'catalog.entity.delete',
+              'catalog-entity',
+              'delete',
+            ),
+          },
+          signedIn,
+        ),
+      ).toMatchObject({
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          params: {
+            claims: ['user:default/guest', 'group:default/ml-platform'],
+          },
+        },
+      });
+    });
   });
 });

@@ -9,6 +9,7 @@ import {
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -34,11 +35,29 @@ import {
  *   may approve or reject. The backend itself refuses a decision on one's own request.
  * - `azure-ml.dns.validate`: members of `azureMl.dns.validators` or of the approvers may run
  *   a DNS validation on demand (reading results needs only a signed-in user).
- * - Nobody without a signed-in user writes.
- *
- * Anything no rule restricts is allowed, so the rest of the portal behaves like an allow-all
- * install.
+ * - Nobody without a signed-in user gets anything (service-to-service calls never reach the
+ *   policy: the permission framework allows them).
+ * - Signed-in users read everything (`action: read`), use the scaffolder (run templates,
+ *   dry-run and the template editor, cancel tasks) and register entities and locations, as
+ *   templates do; only an entity's owners may unregister (`catalog.entity.delete`) it.
+ * - Any other write (an `update`/`delete`/`create` no rule names, e.g. of a plugin added
+ *   later, or `catalog.ingestion.manage`) is denied until a rule here allows it.
  */
+/** What every signed-in user may do beyond reading: the scaffolder and entity registration. */
+const SIGNED_IN_ACTIONS = new Set([
+  'scaffolder.action.execute',
+  'scaffolder.task.create',
+  'scaffolder.task.cancel',
+  'scaffolder.template.dry-run',
+  'scaffolder.template.management',
+  'catalog.entity.create',
+  'catalog.entity.refresh',
+  'catalog.entity.validate',
+  'catalog.location.create',
+  'catalog.location.analyze',
+  'catalog.location.delete',
+]);
+
 export class AzureMlPortalPolicy implements PermissionPolicy {
   constructor(
     private readonly approvers: string[],
@@ -50,6 +69,9 @@ export class AzureMlPortalPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
+    if (!user) {
+      return { result: AuthorizeResult.DENY };
+    }
     if (
       isPermission(permission, azureMlModelPromotePermission) ||
       isPermission(permission, azureMlPromotionRollbackPermission)
@@ -82,7 +104,24 @@ export class AzureMlPortalPolicy implements PermissionPolicy {
           : AuthorizeResult.DENY,
       };
     }
-    return { result: AuthorizeResult.ALLOW };
+    if (
+      isResourcePermission(permission, 'catalog-entity') &&
+      permission.name === 'catalog.entity.delete'
+    ) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({
+          claims: user.info.ownershipEntityRefs ?? [],
+        }),
+      );
+    }
+    const reads = permission.attributes.action === 'read';
+    return {
+      result:
+        reads || SIGNED_IN_ACTIONS.has(permission.name)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+    };
   }
 }
 
