@@ -8,6 +8,7 @@ export {
   azureMlPlugin,
   AzureMlApprovalsPage,
   EntityAzureMlContent,
+  EntityAzureMlDnsValidationCard,
   EntityAzureMlModelsCard,
   EntityAzureMlRunsCard,
 } from './plugin';
@@ -22,3 +23,4 @@ export {
   type PromotionResult,
 } from './api';
 export { isAzureMlAvailable } from '@internal/plugin-azure-ml-common';
+export { isAzureMlEnvironment } from './isAzureMlEnvironment';

@@ -5,6 +5,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,
   MockFetchApi,
@@ -54,7 +55,12 @@ function renderForEntity(
   entity: Entity = taxiFareEntity,
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[azureMlApiRef, pluginAzureMlApi()]]}>
+    <TestApiProvider
+      apis={[
+        [azureMlApiRef, pluginAzureMlApi()],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
   );

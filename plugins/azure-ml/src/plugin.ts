@@ -66,6 +66,23 @@ export const EntityAzureMlRunsCard = azureMlPlugin.provide(
 );
 
 /**
+ * Private DNS validation of the environment an `azure-ml-environment` Resource describes
+ * (status, findings with remediation, migration table, history, "Validate now").
+ * @public
+ */
+export const EntityAzureMlDnsValidationCard = azureMlPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAzureMlDnsValidationCard',
+    component: {
+      lazy: () =>
+        import('./components/DnsValidation').then(
+          m => m.EntityDnsValidationCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The "Model approvals" page: promotion requests waiting for approval across the entities
  * the signed-in user may read, with Approve / Reject. Mount it at `/azure-ml/approvals`
  * (the path the promotion notifications link to).

@@ -33,6 +33,9 @@ export function azureMlBackend(
     http.get(`${baseUrl}/environments`, () =>
       HttpResponse.json({ items: data.environments ?? environments }),
     ),
+    http.get(`${baseUrl}/environments/:environment/dns-validations`, () =>
+      HttpResponse.json({ history: [] }),
+    ),
     http.get(`${baseUrl}/registries`, () =>
       HttpResponse.json({ items: data.registries ?? registries }),
     ),

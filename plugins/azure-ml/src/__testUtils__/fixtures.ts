@@ -140,5 +140,7 @@ export function mockAzureMlApi(): jest.Mocked<AzureMlApi> {
     approvePromotion: notMocked('approvePromotion'),
     rejectPromotion: notMocked('rejectPromotion'),
     rollback: notMocked('rollback'),
+    getDnsValidations: jest.fn().mockResolvedValue({ history: [] }),
+    runDnsValidation: notMocked('runDnsValidation'),
   };
 }

@@ -12,6 +12,7 @@ import {
 import { isAzureMlAvailable } from '@internal/plugin-azure-ml-common';
 import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
 import { azureMlApiRef, AzureMlClient } from '../api';
+import { isAzureMlEnvironment } from '../isAzureMlEnvironment';
 import { approvalsRouteRef } from '../routes';
 
 const azureMlApi = ApiBlueprint.make({
@@ -52,6 +53,17 @@ const azureMlRunsCard = EntityCardBlueprint.make({
   },
 });
 
+const azureMlDnsValidationCard = EntityCardBlueprint.make({
+  name: 'dns-validation',
+  params: {
+    filter: isAzureMlEnvironment,
+    loader: () =>
+      import('../components/DnsValidation').then(m => (
+        <m.EntityDnsValidationCard />
+      )),
+  },
+});
+
 const azureMlApprovalsPage = PageBlueprint.make({
   name: 'approvals',
   params: {
@@ -67,7 +79,7 @@ const azureMlApprovalsPage = PageBlueprint.make({
 /**
  * The Azure ML plugin for the new frontend system: the API, the "Azure ML" entity tab and
  * the models and runs overview cards (shown only for entities with `ml.azure.com/models`),
- * and the "Model approvals" page (its title and icon make its nav item).
+ * the DNS validation card of `azure-ml-environment` Resources, and the "Model approvals" page (its title and icon make its nav item).
  * @alpha
  */
 export default createFrontendPlugin({
@@ -78,6 +90,7 @@ export default createFrontendPlugin({
     azureMlEntityContent,
     azureMlModelsCard,
     azureMlRunsCard,
+    azureMlDnsValidationCard,
     azureMlApprovalsPage,
   ],
   routes: { approvals: approvalsRouteRef },

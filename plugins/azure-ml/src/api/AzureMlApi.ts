@@ -3,6 +3,8 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AzureMlEnvironment,
   AzureMlRegistry,
+  DnsValidation,
+  DnsValidations,
   ModelVersion,
   Page,
   PipelineRun,
@@ -75,6 +77,13 @@ export interface AzureMlApi {
   rejectPromotion(id: string, comment?: string): Promise<Promotion>;
   /** Moves the target champion back to the one before the last promotion. */
   rollback(input: RollbackInput): Promise<PromotionResult>;
+  /** The environment's latest DNS validation and its pass/fail history. */
+  getDnsValidations(
+    environment: string,
+    query?: { limit?: number },
+  ): Promise<DnsValidations>;
+  /** Validates the environment's private DNS now (permission `azure-ml.dns.validate`). */
+  runDnsValidation(environment: string): Promise<DnsValidation>;
 }
 
 /** @public */

@@ -5,6 +5,8 @@ import {
   AzureMlApiPaths,
   AzureMlEnvironment,
   AzureMlRegistry,
+  DnsValidation,
+  DnsValidations,
   ModelVersion,
   Page,
   PipelineRun,
@@ -127,6 +129,25 @@ export class AzureMlClient implements AzureMlApi {
       promotion: await this.json(response),
       created: response.status === 201,
     };
+  }
+
+  getDnsValidations(
+    environment: string,
+    query: { limit?: number } = {},
+  ): Promise<DnsValidations> {
+    return this.get('/environments/{environment}/dns-validations', {
+      path: { environment },
+      query: { limit: query.limit?.toString() },
+    });
+  }
+
+  async runDnsValidation(environment: string): Promise<DnsValidation> {
+    return this.json(
+      await this.send(
+        'POST',
+        `/environments/${encodeURIComponent(environment)}/dns-validations`,
+      ),
+    );
   }
 
   /** GET of a route of the API contract, typed by the generated OpenAPI types. */

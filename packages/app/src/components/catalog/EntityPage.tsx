@@ -50,12 +50,11 @@ import {
 } from '@backstage/catalog-model';
 import {
   EntityAzureMlContent,
+  EntityAzureMlDnsValidationCard,
   EntityAzureMlModelsCard,
   isAzureMlAvailable,
+  isAzureMlEnvironment,
 } from '@internal/plugin-azure-ml';
-
-
-
 
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
@@ -234,6 +233,14 @@ const defaultEntityPage = (
       if={isAzureMlAvailable}
     >
       <EntityAzureMlContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/dns-validation"
+      title="DNS validation"
+      if={isAzureMlEnvironment}
+    >
+      <EntityAzureMlDnsValidationCard />
     </EntityLayout.Route>
   </EntityLayout>
 );

@@ -36,7 +36,7 @@ describe('AzureMlContent', () => {
     expect(screen.getByText(/invalid value 'taxi fare!'/)).toBeInTheDocument();
   });
 
-  it('shows environments, model versions, trend, runs and registries', async () => {
+  it('shows environments, model versions, trend, runs, registries and DNS validation', async () => {
     const api = mockAzureMlApi();
     api.getModelVersions.mockImplementation(async (_ref, query) => ({
       items: query?.environment === 'prod' ? [champion] : devVersions,
@@ -51,6 +51,8 @@ describe('AzureMlContent', () => {
       'Metric trend',
       'Pipeline runs',
       'Registries',
+      'DNS validation · dev',
+      'DNS validation · prod',
     ]) {
       expect(await screen.findByText(title)).toBeInTheDocument();
     }

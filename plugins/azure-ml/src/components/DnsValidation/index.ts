@@ -1,0 +1,5 @@
+export { DnsValidationCard } from './DnsValidationCard';
+export {
+  DnsValidationCards,
+  EntityDnsValidationCard,
+} from './EnvironmentDnsValidation';
