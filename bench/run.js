@@ -28,6 +28,7 @@ async function main() {
   );
   const views = await phases.pageViews(portal.backend);
   const promotions = await phases.promotions(portal.backend);
+  const dns = await phases.dnsValidation(portal.backend);
   const portalMaxRss = await phases.stopPortalBackend(portal);
   const memory = await phases.memory();
   const uncached = await phases.uncached();
@@ -40,6 +41,7 @@ async function main() {
       open,
       views,
       promotions,
+      dns,
       portalMaxRss,
       memory,
       uncached,

@@ -284,6 +284,44 @@ async function promotions(backend) {
   };
 }
 
+/**
+ * DNS validation of dev through the portal: wall time and ARM reads of a healthy run, then a
+ * run where one name times out (the emulator's DNS server does not answer it), which shows
+ * whether the lookups run in parallel: its resolution phase should cost one slowest lookup.
+ */
+async function dnsValidation(backend) {
+  console.log('DNS validation: a healthy run, then one with a name that times out …');
+  const validate = async () => {
+    const res = await fetch(
+      `${backend.base}/api/azure-ml/environments/dev/dns-validations`,
+      { method: 'POST', headers: backend.headers },
+    );
+    const body = await res.json();
+    if (res.status !== 201) {
+      throw new Error(`DNS validation: ${res.status} ${JSON.stringify(body)}`);
+    }
+    return body;
+  };
+  const setDnsFaults = dns =>
+    fetch(`${ARM}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ dns }),
+    });
+  await resetArmStats();
+  const started = performance.now();
+  const healthy = await validate();
+  const wallMs = performance.now() - started;
+  const { armCalls } = await armStats();
+  await setDnsFaults({ timeout: [healthy.names[0].fqdn] });
+  try {
+    const slow = await validate();
+    return { wallMs, armCalls, healthy, slow };
+  } finally {
+    await setDnsFaults({});
+  }
+}
+
 /** Ends phase 2: stops the portal backend; the maximum RSS sampled while it ran. */
 async function stopPortalBackend({ backend, sampler }) {
   const maxRss = sampler.stop();
@@ -361,6 +399,7 @@ async function uncached() {
 
 module.exports = {
   promotions,
+  dnsValidation,
   emulator,
   portalBackend,
   coldRequests,

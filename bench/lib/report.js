@@ -30,6 +30,7 @@ function rows({
   open,
   views,
   promotions,
+  dns,
   portalMaxRss,
   memory,
   uncached,
@@ -188,6 +189,22 @@ function rows({
     `promotions sustained by one instance (${PROMOTION_BATCH} requested at once)`,
     `${promotions.perMinute.toFixed(0)} / min (${(promotions.batchMs / 1000).toFixed(1)} s for all)`,
     'reported',
+  );
+  row(
+    `DNS validation of dev (${dns.healthy.names.length} names): wall time, ARM reads`,
+    `${dns.wallMs.toFixed(0)} ms, ${dns.armCalls} ARM reads (run says ${dns.healthy.armReads}), ${
+      dns.healthy.findings.length
+    } findings`,
+    '≤ 250 ARM reads (the read budget), 0 findings',
+    dns.armCalls <= 250 && dns.healthy.findings.length === 0,
+  );
+  row(
+    'DNS validation, one name timing out: resolution phase vs slowest single lookup',
+    `${dns.slow.resolveMs} ms vs ${dns.slow.slowestLookupMs} ms: ${(
+      dns.slow.resolveMs / dns.slow.slowestLookupMs
+    ).toFixed(2)} × (whole run ${dns.slow.durationMs} ms)`,
+    '≤ 2 ×',
+    dns.slow.resolveMs <= 2 * dns.slow.slowestLookupMs,
   );
   return out;
 }

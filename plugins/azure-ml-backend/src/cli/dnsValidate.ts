@@ -73,9 +73,9 @@ export function formatReport(run: DnsValidationOutcome): string {
       run.findings.length
     } findings, ${run.names.length} names, ${run.armReads} ARM reads, ${
       run.durationMs
-    } ms, slowest lookup ${run.slowestLookupMs} ms, resolvers ${
-      run.resolvers.join(', ') || 'system'
-    })`,
+    } ms, resolution ${run.resolveMs} ms with the slowest lookup ${
+      run.slowestLookupMs
+    } ms, resolvers ${run.resolvers.join(', ') || 'system'})`,
     '',
     names,
     '',

@@ -929,6 +929,11 @@ export const spec = {
             type: 'number',
             description: 'Slowest single name resolution.',
           },
+          resolveMs: {
+            type: 'number',
+            description:
+              'Wall time of the resolution phase (every lookup in parallel).',
+          },
           resolvers: {
             type: 'array',
             items: {
@@ -965,6 +970,7 @@ export const spec = {
           'durationMs',
           'armReads',
           'slowestLookupMs',
+          'resolveMs',
           'resolvers',
           'names',
           'findings',

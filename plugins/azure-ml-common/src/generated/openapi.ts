@@ -548,6 +548,8 @@ export interface components {
       armReads: number;
       /** @description Slowest single name resolution. */
       slowestLookupMs: number;
+      /** @description Wall time of the resolution phase (every lookup in parallel). */
+      resolveMs: number;
       /** @description DNS servers used; empty means the system resolver. */
       resolvers: string[];
       names: components['schemas']['DnsName'][];

@@ -73,7 +73,9 @@ export async function validateEnvironmentDns(
   };
   const facts = await reader.read(env);
   const names = expectedNames(env, facts, options);
+  const resolveStart = performance.now();
   const lookups = await resolveNames(names, resolverOptions);
+  const resolveMs = Math.round(performance.now() - resolveStart);
   const findings: DnsFinding[] = [
     ...controlPlaneFindings(env, facts, names, options),
     ...dataPlaneFindings(lookups, resolverOptions),
@@ -87,6 +89,7 @@ export async function validateEnvironmentDns(
     durationMs: Math.round(performance.now() - start),
     armReads: facts.armReads,
     slowestLookupMs: Math.round(Math.max(0, ...lookups.map(l => l.ms))),
+    resolveMs,
     resolvers: config.resolvers,
     names: lookups.map(({ name, addresses, ms }) => ({
       fqdn: name.lookupName,
@@ -196,6 +199,7 @@ export class DnsValidationService {
         durationMs: 0,
         armReads: 0,
         slowestLookupMs: 0,
+        resolveMs: 0,
         resolvers: this.deps.config.dns.resolvers,
         names: [],
         findings: [

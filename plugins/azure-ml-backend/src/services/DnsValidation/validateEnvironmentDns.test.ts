@@ -200,6 +200,13 @@ describe('validateEnvironmentDns against the emulator (ARM over msw, DNS over UD
     },
   );
 
+  it('resolves in parallel: two timed-out names cost one timeout', async () => {
+    emulator.faults.set({ dns: { timeout: [devApi, devNotebooks] } });
+    const run = await validate('dev');
+    expect(run.slowestLookupMs).toBeGreaterThanOrEqual(290);
+    expect(run.resolveMs).toBeLessThan(2 * run.slowestLookupMs);
+  });
+
   it('uses instances.ml.azure.ms names when configured', async () => {
     const run = await validate('dev', {
       ...config.dns,

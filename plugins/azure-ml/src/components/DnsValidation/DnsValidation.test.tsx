@@ -30,6 +30,7 @@ const failing: DnsValidation = {
   durationMs: 412,
   armReads: 17,
   slowestLookupMs: 300,
+  resolveMs: 302,
   resolvers: ['10.0.0.4'],
   names: [
     {
