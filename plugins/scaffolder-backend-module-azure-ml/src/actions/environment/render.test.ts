@@ -89,6 +89,44 @@ describe('azure-ml:environment:render and azure-ml:terraform:validate', () => {
     );
   });
 
+  it('writes the inputs normalized and refuses what does not normalize, even without validation', async () => {
+    await fetchSkeleton('staging');
+    await render.handler(
+      createMockActionContext({
+        input: {
+          ...stagingEnvironment,
+          addressSpace: '10.30.0.0/16\n',
+          subnets: { ...stagingEnvironment.subnets, jumpbox: ' 10.30.3.0/24' },
+          owner: 'ml-platform',
+        },
+        workspacePath: workspace.path,
+      }),
+    );
+    const tfvars = await fs.readFile(
+      workspace.resolve('terraform/environments/staging/terraform.tfvars'),
+      'utf8',
+    );
+    expect(tfvars).toContain('address_space           = "10.30.0.0/16"');
+    expect(tfvars).toContain('jumpbox           = "10.30.3.0/24"');
+    expect(tfvars).toContain('"group:default/ml-platform"');
+    expect(tfvars).not.toContain('\\n');
+
+    await expect(
+      render.handler(
+        createMockActionContext({
+          input: {
+            ...stagingEnvironment,
+            addressSpace: '10.30.0.0/16"\nevil = true',
+            owner: 'not an owner',
+          },
+          workspacePath: workspace.path,
+        }),
+      ),
+    ).rejects.toThrow(
+      /Owner "not an owner" is not a valid entity ref.*VNet address space .* is not valid CIDR notation/s,
+    );
+  });
+
   it('renders values the environment root module declares, and names a key it does not', async () => {
     await fetchSkeleton('staging');
     await render.handler(

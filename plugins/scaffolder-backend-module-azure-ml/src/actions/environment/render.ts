@@ -6,7 +6,12 @@ import path from 'node:path';
 import { renderBackend, renderTfvars } from './hcl';
 import { environmentInputDescriptions as descriptions } from './inputs';
 import { examples } from './render.examples';
-import { deriveNames, validateName } from './rules';
+import {
+  deriveNames,
+  normalizeEnvironment,
+  validateAddressing,
+  validateName,
+} from './rules';
 
 /**
  * `azure-ml:environment:render` writes the per-environment Terraform values
@@ -71,15 +76,25 @@ export function createEnvironmentRenderAction() {
       },
     },
     async handler(ctx) {
-      const { input } = ctx;
-      const nameProblems = validateName(input.name);
-      if (nameProblems.length) throw new InputError(nameProblems.join('; '));
-      const target = input.targetPath ?? `terraform/environments/${input.name}`;
+      // Written from the normalized inputs, and only when they are valid: this action may run
+      // without the validate step before it (a template of one's own in a dry run).
+      const { values: input, problems } = normalizeEnvironment({
+        ...ctx.input,
+        tags: ctx.input.tags ?? {},
+      });
+      // Tags are not refused here: every value is written HCL-escaped anyway.
+      problems.push(
+        ...validateName(input.name),
+        ...validateAddressing(input.addressSpace, input.subnets, []),
+      );
+      if (problems.length) throw new InputError(problems.join('; '));
+      const target =
+        ctx.input.targetPath ?? `terraform/environments/${input.name}`;
       const dir = resolveSafeChildPath(ctx.workspacePath, target);
       const names = deriveNames(input.name, input.location);
       const files = {
         'terraform.tfvars': renderTfvars(
-          { ...input, tags: input.tags ?? {} },
+          { ...input, jumpboxSshPublicKey: ctx.input.jumpboxSshPublicKey },
           names,
         ),
         'backend.hcl': renderBackend(input.name),

@@ -1,6 +1,7 @@
 import {
   deriveNames,
   existingEnvironmentsFrom,
+  normalizeOwner,
   validateAddressing,
   validateEnvironment,
   validateTags,
@@ -23,6 +24,53 @@ const seed = [
 describe('environment rules', () => {
   it('accepts the staging example beside dev and prod', () => {
     expect(validateEnvironment(stagingEnvironment, seed).problems).toEqual([]);
+  });
+
+  it('writes inputs normalized: canonical CIDRs, the owner as a full entity ref', () => {
+    const { problems, values } = validateEnvironment(
+      {
+        ...stagingEnvironment,
+        addressSpace: '10.30.0.0/16\n',
+        subnets: {
+          privateEndpoints: ' 10.30.1.0/24',
+          bastion: '10.30.2.0/26\r\n',
+          jumpbox: '10.30.3.0/24 ',
+        },
+        owner: 'ml-platform',
+      },
+      seed,
+    );
+    expect(problems).toEqual([]);
+    expect(values).toMatchObject({
+      addressSpace: '10.30.0.0/16',
+      subnets: {
+        privateEndpoints: '10.30.1.0/24',
+        bastion: '10.30.2.0/26',
+        jumpbox: '10.30.3.0/24',
+      },
+      owner: 'group:default/ml-platform',
+    });
+  });
+
+  it.each([
+    ['ml-platform', 'group:default/ml-platform'],
+    ['user:default/guest', 'user:default/guest'],
+    [' group:team/ml-platform\n', 'group:team/ml-platform'],
+    ['component:default/x', undefined],
+    ['group:default/ml platform', undefined],
+    ['group:default/"x"\nevil: true', undefined],
+    ['', undefined],
+  ])('normalizes the owner %j to %j', (owner, expected) => {
+    expect(normalizeOwner(owner)).toBe(expected);
+  });
+
+  it('names an owner that is not an entity ref', () => {
+    expect(
+      validateEnvironment({ ...stagingEnvironment, owner: 'a b' }, seed)
+        .problems,
+    ).toEqual([
+      'Owner "a b" is not a valid entity ref of a group or user (e.g. group:default/ml-platform)',
+    ]);
   });
 
   it('derives names that satisfy Azure naming rules and mirror the Terraform locals', () => {

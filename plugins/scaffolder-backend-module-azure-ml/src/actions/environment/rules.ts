@@ -1,4 +1,9 @@
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
@@ -50,6 +55,77 @@ export interface EnvironmentInput {
   subnets: SubnetCidrs;
   tags: Record<string, string>;
   dnsResourceGroup: string;
+}
+
+/** What the files are rendered from: the inputs after {@link normalizeEnvironment}. */
+export interface NormalizedEnvironment extends EnvironmentInput {
+  owner: string;
+}
+
+/** A CIDR in canonical form (`10.30.0.0/16`), or the trimmed text when it does not parse. */
+function canonicalCidr(value: string): string {
+  const text = value.trim();
+  try {
+    const [address, prefix] = ipaddr.parseCIDR(text);
+    return `${address.toString()}/${prefix}`;
+  } catch {
+    return text;
+  }
+}
+
+/** Kinds that may own an environment, and the default when the ref names none. */
+const OWNER_KINDS = ['group', 'user'];
+const entityNames = makeValidator();
+
+/**
+ * The owner as a full entity ref (`ml-platform` → `group:default/ml-platform`); undefined
+ * when it is not a valid ref of a group or user.
+ */
+export function normalizeOwner(owner: string): string | undefined {
+  let ref;
+  try {
+    ref = parseEntityRef(owner.trim(), {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    return undefined;
+  }
+  const valid =
+    OWNER_KINDS.includes(ref.kind.toLocaleLowerCase('en-US')) &&
+    entityNames.isValidNamespace(ref.namespace) &&
+    entityNames.isValidEntityName(ref.name);
+  return valid ? stringifyEntityRef(ref) : undefined;
+}
+
+/**
+ * The template's inputs as every file is written from them: CIDRs in canonical form (a
+ * trailing newline or stray spaces would otherwise land raw in terraform.tfvars and
+ * catalog-info.yaml), the owner as a full entity ref. Validation checks these same values;
+ * names, region and resource group are matched exactly and need no normalizing.
+ */
+export function normalizeEnvironment(
+  input: EnvironmentInput & { owner: string },
+): { values: NormalizedEnvironment; problems: string[] } {
+  const owner = normalizeOwner(input.owner);
+  const problems = owner
+    ? []
+    : [
+        `Owner "${input.owner}" is not a valid entity ref of a group or user (e.g. group:default/ml-platform)`,
+      ];
+  return {
+    values: {
+      ...input,
+      addressSpace: canonicalCidr(input.addressSpace),
+      subnets: {
+        privateEndpoints: canonicalCidr(input.subnets.privateEndpoints),
+        bastion: canonicalCidr(input.subnets.bastion),
+        jumpbox: canonicalCidr(input.subnets.jumpbox),
+      },
+      owner: owner ?? input.owner,
+    },
+    problems,
+  };
 }
 
 export interface ExistingEnvironment {
@@ -297,12 +373,16 @@ export function validateTags(tags: Record<string, string>): string[] {
 }
 
 export function validateEnvironment(
-  input: EnvironmentInput,
+  raw: EnvironmentInput & { owner: string },
   existing: ExistingEnvironment[],
-): { problems: string[]; names: DerivedNames } {
+): { problems: string[]; names: DerivedNames; values: NormalizedEnvironment } {
+  const { values: input, problems } = normalizeEnvironment(raw);
   const names = deriveNames(input.name, input.location);
-  const problems = [...validateName(input.name)];
-  if (problems.length === 0) problems.push(...validateDerivedNames(names));
+  const nameProblems = validateName(input.name);
+  problems.push(...nameProblems);
+  if (nameProblems.length === 0) {
+    problems.push(...validateDerivedNames(names));
+  }
   const duplicate = existing.find(e => e.name === input.name);
   if (duplicate) {
     problems.push(
@@ -325,7 +405,7 @@ export function validateEnvironment(
     ...validateAddressing(input.addressSpace, input.subnets, existing),
   );
   problems.push(...validateTags(input.tags));
-  return { problems, names };
+  return { problems, names, values: input };
 }
 
 /** Reads environments from catalog Resource entities of type azure-ml-environment. */

@@ -63,6 +63,22 @@ export function createEnvironmentValidateAction(deps: {
           z.record(z.string(), z.string(), {
             description: 'Every derived Azure resource name, by role',
           }),
+        values: z =>
+          z.object(
+            {
+              addressSpace: z.string(),
+              subnets: z.object({
+                privateEndpoints: z.string(),
+                bastion: z.string(),
+                jumpbox: z.string(),
+              }),
+              owner: z.string(),
+            },
+            {
+              description:
+                'The inputs as files must be written from them: CIDRs in canonical form, the owner as a full entity ref',
+            },
+          ),
         existingEnvironments: z =>
           z.array(
             z.object({
@@ -79,7 +95,7 @@ export function createEnvironmentValidateAction(deps: {
     },
     async handler(ctx) {
       const existing = await readExistingEnvironments(ctx, deps.catalog);
-      const { problems, names } = validateEnvironment(
+      const { problems, names, values } = validateEnvironment(
         { ...ctx.input, tags: ctx.input.tags ?? {} },
         existing,
       );
@@ -99,6 +115,11 @@ export function createEnvironmentValidateAction(deps: {
       ctx.output('resourceGroupName', names.resourceGroup);
       ctx.output('names', { ...names });
       ctx.output('existingEnvironments', existing);
+      ctx.output('values', {
+        addressSpace: values.addressSpace,
+        subnets: { ...values.subnets },
+        owner: values.owner,
+      });
     },
   });
 }

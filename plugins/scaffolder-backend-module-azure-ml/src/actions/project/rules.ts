@@ -1,4 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /**
  * One rule per template parameter. Each returns `undefined` when the value is acceptable and
@@ -79,6 +79,13 @@ export const entityRef =
       return `must be an entity reference like ${example}`;
     }
   };
+
+/** A valid reference (see {@link entityRef}) in full form: `ml-engineers` → `group:default/ml-engineers`. */
+export function fullEntityRef(value: string, defaultKind: string): string {
+  return stringifyEntityRef(
+    parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+  );
+}
 
 /** A folder below the local publish root: `name` or `team/name`, no `..`, no absolute path. */
 export const localDestination: Rule = pattern(

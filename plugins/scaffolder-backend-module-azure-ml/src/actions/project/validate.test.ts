@@ -76,6 +76,21 @@ describe('azure-ml:project:validate', () => {
     await action.handler(user);
   });
 
+  it('outputs the owner and system as full entity references, whatever form they came in', async () => {
+    const ctx = createMockActionContext({
+      input: { ...validInput, owner: 'ml-platform', system: 'taxi-fare' },
+    });
+    await action.handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'owner',
+      'group:default/ml-platform',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'system',
+      'system:default/taxi-fare',
+    );
+  });
+
   it.each(['cpu-cluster-1', 'c', '1cpu', 'cpu-', 'a'.repeat(25)])(
     'refuses the compute name %s as Azure does',
     async computeName => {

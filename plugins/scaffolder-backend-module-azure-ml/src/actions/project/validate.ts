@@ -94,6 +94,18 @@ export function createProjectValidateAction(options: { config: Config }) {
             .optional(),
       },
       output: {
+        owner: z =>
+          z.string({
+            description:
+              'The owner as a full entity reference (group:default/ml-engineers)',
+          }),
+        system: z =>
+          z
+            .string({
+              description:
+                'The system as a full entity reference (system:default/taxi-fare), when given',
+            })
+            .optional(),
         environments: z =>
           z.array(z.string(), {
             description: 'The environments, in configuration order',
@@ -178,6 +190,10 @@ export function createProjectValidateAction(options: { config: Config }) {
         );
       }
       ctx.logger.info(`Parameters of ML project ${input.name} are valid`);
+      ctx.output('owner', rules.fullEntityRef(input.owner, 'group'));
+      if (input.system) {
+        ctx.output('system', rules.fullEntityRef(input.system, 'system'));
+      }
       ctx.output('environments', environments);
       ctx.output('registerEnvironment', roles.TRAIN);
       ctx.output('serveEnvironment', roles.SERVE);
