@@ -251,7 +251,8 @@ export class DnsValidationService {
             .slice(0, 3)
             .map(f => `${f.check} ${f.fqdn}: ${f.remediation}`)
             .join(' ')}`,
-          link: '/azure-ml/dns',
+          // The Resource pages of azure-ml-environment entities carry the card.
+          link: '/catalog?filters[kind]=resource&filters[type]=azure-ml-environment',
           severity: 'high',
           topic: DNS_NOTIFICATION_TOPIC,
           scope: `azure-ml-dns:${run.environment}`,
