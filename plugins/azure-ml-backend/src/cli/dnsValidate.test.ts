@@ -1,32 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  CENTRAL_DNS,
-  createAzureMlEmulator,
-  DEV,
-  DnsServerHandle,
-  startDnsServer,
-} from '@internal/azure-ml-emulator';
-import { setupServer } from 'msw/node';
+import { CENTRAL_DNS, DEV } from '@internal/azure-ml-emulator';
 import { stringify } from 'yaml';
 import { runDnsValidateCli } from './dnsValidate';
+import { useDnsEmulator } from '../__testUtils__/dnsEmulator';
 import { ARM, seedEnvironments } from '../__testUtils__/promotionBackend';
 
 jest.setTimeout(60_000);
 
-const emulator = createAzureMlEmulator({ baseUrl: ARM });
-const server = setupServer(...emulator.handlers);
-let dnsServer: DnsServerHandle;
+const { emulator, resolver } = useDnsEmulator();
 let dir: string;
 
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
-  dnsServer = await startDnsServer({
-    state: () => emulator.state,
-    faults: emulator.faults as any,
-    port: 0,
-  });
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dns-cli-'));
   fs.writeFileSync(
     path.join(dir, 'app-config.yaml'),
@@ -43,12 +29,7 @@ beforeAll(async () => {
     }),
   );
 });
-afterEach(() => emulator.faults.reset());
-afterAll(async () => {
-  server.close();
-  await dnsServer.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...args: string[]) {
   let out = '';
@@ -66,8 +47,6 @@ async function cli(...args: string[]) {
 }
 
 describe('yarn dns:validate', () => {
-  const resolver = () => `127.0.0.1:${dnsServer.port}`;
-
   it('prints the table and exits 0 when the environment passes', async () => {
     const { code, out } = await cli('dev', '--resolver', resolver());
     expect(code).toBe(0);

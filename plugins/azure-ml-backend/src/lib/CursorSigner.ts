@@ -1,8 +1,6 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { migratedClient } from './migratedClient';
 
 const SECRETS_TABLE = 'azure_ml_secrets';
 const CURSOR_KEY_NAME = 'cursor-hmac';
@@ -22,16 +20,7 @@ export class CursorSigner {
 
   /** The signer with the key of this database, created by the first replica that asks. */
   static async fromDatabase(database: DatabaseService): Promise<CursorSigner> {
-    const db = await database.getClient();
-    if (!database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: resolvePackagePath(
-          '@internal/plugin-azure-ml-backend',
-          'migrations',
-        ),
-        tableName: 'azure_ml_knex_migrations',
-      });
-    }
+    const db = await migratedClient(database);
     // Two replicas starting at once both try; the first insert wins, both read it.
     await db(SECRETS_TABLE)
       .insert({

@@ -1,12 +1,10 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   DnsValidation,
   DnsValidationHistoryItem,
 } from '@internal/plugin-azure-ml-common';
 import { Knex } from 'knex';
+import { migratedClient } from '../../lib/migratedClient';
 
 const TABLE = 'azure_ml_dns_validations';
 
@@ -24,17 +22,7 @@ interface Row {
 /** DNS validation runs in the plugin's database, with a bounded history per environment. */
 export class DnsValidationStore {
   static async create(database: DatabaseService): Promise<DnsValidationStore> {
-    const db = await database.getClient();
-    if (!database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: resolvePackagePath(
-          '@internal/plugin-azure-ml-backend',
-          'migrations',
-        ),
-        tableName: 'azure_ml_knex_migrations',
-      });
-    }
-    return new DnsValidationStore(db);
+    return new DnsValidationStore(await migratedClient(database));
   }
 
   private constructor(private readonly db: Knex) {}

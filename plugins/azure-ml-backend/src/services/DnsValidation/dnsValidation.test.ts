@@ -12,22 +12,15 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  CENTRAL_DNS,
-  createAzureMlEmulator,
-  DEV,
-  DnsServerHandle,
-  startDnsServer,
-} from '@internal/azure-ml-emulator';
+import { CENTRAL_DNS, DEV } from '@internal/azure-ml-emulator';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
-import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { azureMlPlugin } from '../../plugin';
+import { useDnsEmulator } from '../../__testUtils__/dnsEmulator';
 import {
   ARM,
   capturingScheduler,
-  listenLocalOnly,
   recordingNotifications,
   seedEnvironments,
 } from '../../__testUtils__/promotionBackend';
@@ -38,19 +31,14 @@ process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
   'postgresql://postgres@127.0.0.1:5432';
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const emulator = createAzureMlEmulator({ baseUrl: ARM });
-const server = setupServer(...emulator.handlers);
-const devGuid = Object.values(emulator.state.workspaces).find(
-  w => w.name === DEV.workspace,
-)!.properties.workspaceId as string;
-const devApi = `${devGuid}.workspace.westeurope.api.azureml.ms`;
+const { emulator, resolver, guidOf } = useDnsEmulator();
+const devApi = `${guidOf(DEV.workspace)}.workspace.westeurope.api.azureml.ms`;
 
 const VALIDATOR = 'user:default/vera.validator';
 const STRANGER = 'user:default/sam.stranger';
 const PLATFORM = 'group:default/ml-platform';
 const TASK_ID = 'azure-ml-dns-validation';
 
-let dnsServer: DnsServerHandle;
 let tasks: SchedulerServiceTaskInvocationDefinition[] = [];
 let audited: Array<{ eventId: string; meta?: JsonObject }> = [];
 let notified: NotificationSendOptions[] = [];
@@ -71,7 +59,7 @@ async function startBackend(knex: Knex) {
             environments: seedEnvironments,
             dns: {
               centralZoneSubscriptionId: CENTRAL_DNS.subscriptionId,
-              resolvers: [`127.0.0.1:${dnsServer.port}`],
+              resolvers: [resolver()],
               lookupTimeoutMs: 300,
               validators: [PLATFORM],
               schedule: { frequencyMinutes: 30 },
@@ -129,25 +117,9 @@ async function startBackend(knex: Knex) {
   return { as, runScheduled, stop: () => backend.stop(), tasks };
 }
 
-beforeAll(async () => {
-  listenLocalOnly(server);
-  dnsServer = await startDnsServer({
-    state: () => emulator.state,
-    faults: emulator.faults as any,
-    port: 0,
-  });
-});
 beforeEach(() => {
   audited = [];
   notified = [];
-});
-afterEach(() => {
-  emulator.resetState();
-  emulator.faults.reset();
-});
-afterAll(async () => {
-  server.close();
-  await dnsServer.close();
 });
 
 describe.each(databases.eachSupportedId())(

@@ -1,61 +1,35 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import {
-  CENTRAL_DNS,
-  createAzureMlEmulator,
-  DEV,
-  DnsServerHandle,
-  PROD,
-  startDnsServer,
-} from '@internal/azure-ml-emulator';
-import { setupServer } from 'msw/node';
+import { CENTRAL_DNS, DEV, PROD } from '@internal/azure-ml-emulator';
 import { DnsFinding } from '@internal/plugin-azure-ml-common';
 import { AzureMlConfig, readAzureMlConfig } from '../../config';
+import { useDnsEmulator } from '../../__testUtils__/dnsEmulator';
+import { ARM, seedEnvironments } from '../../__testUtils__/promotionBackend';
 import { AzureMlClient } from '../AzureMlClient/AzureMlClient';
 import { validateEnvironmentDns } from './DnsValidationService';
 
 jest.setTimeout(60_000);
 
-const ARM = 'https://management.azure.com';
-const emulator = createAzureMlEmulator({ baseUrl: ARM });
-const server = setupServer(...emulator.handlers);
-const guidOf = (name: string) =>
-  Object.values(emulator.state.workspaces).find(w => w.name === name)!
-    .properties.workspaceId as string;
+const { emulator, resolver, guidOf } = useDnsEmulator();
 const devGuid = guidOf(DEV.workspace);
 const devApi = `${devGuid}.workspace.westeurope.api.azureml.ms`;
 const devApiRecord = `${devGuid}.workspace.westeurope.privatelink.api.azureml.ms`;
 const devNotebooks = `ml-mlw-dev-westeurope-${devGuid}.westeurope.notebooks.azure.net`;
 const devInstance = `${DEV.computeInstance}.westeurope.instances.azureml.ms`;
 
-const environment = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
-
-let dns: DnsServerHandle;
 let config: AzureMlConfig;
 let client: AzureMlClient;
 
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
-  dns = await startDnsServer({
-    state: () => emulator.state,
-    faults: emulator.faults as any,
-    port: 0,
-  });
+beforeAll(() => {
   config = readAzureMlConfig(
     new ConfigReader({
       azureMl: {
         arm: { endpoint: ARM, credential: 'none' },
-        environments: { dev: environment(DEV), prod: environment(PROD) },
+        environments: seedEnvironments,
         dns: {
           centralZoneSubscriptionId: CENTRAL_DNS.subscriptionId,
           centralZoneResourceGroup: CENTRAL_DNS.resourceGroup,
-          resolvers: [`127.0.0.1:${dns.port}`],
+          resolvers: [resolver()],
           lookupTimeoutMs: 300,
         },
       },
@@ -64,15 +38,6 @@ beforeAll(async () => {
   client = AzureMlClient.fromConfig(config, {
     logger: mockServices.logger.mock(),
   });
-});
-afterEach(() => {
-  emulator.faults.reset();
-  emulator.resetState();
-  emulator.stats.reset();
-});
-afterAll(async () => {
-  server.close();
-  await dns.close();
 });
 
 const validate = (name: 'dev' | 'prod', dnsConfig = config.dns) =>

@@ -1,7 +1,6 @@
 import {
   DatabaseService,
   isDatabaseConflictError,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
@@ -11,6 +10,7 @@ import {
   TERMINAL_PROMOTION_STATES,
 } from '@internal/plugin-azure-ml-common';
 import { Knex } from 'knex';
+import { migratedClient } from '../../lib/migratedClient';
 
 const TABLE = 'azure_ml_promotions';
 
@@ -137,17 +137,7 @@ export type PromotionChanges = Partial<
  */
 export class PromotionStore {
   static async create(database: DatabaseService): Promise<PromotionStore> {
-    const db = await database.getClient();
-    if (!database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: resolvePackagePath(
-          '@internal/plugin-azure-ml-backend',
-          'migrations',
-        ),
-        tableName: 'azure_ml_knex_migrations',
-      });
-    }
-    return new PromotionStore(db);
+    return new PromotionStore(await migratedClient(database));
   }
 
   private constructor(private readonly db: Knex) {}
