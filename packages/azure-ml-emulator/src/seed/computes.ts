@@ -38,7 +38,6 @@ export function addComputeInstance(
       properties: {
         vmSize: 'STANDARD_DS3_V2',
         state: 'Running',
-        enableNodePublicIp: false,
         applicationSharingPolicy: 'Personal',
         computeInstanceAuthorizationType: 'personal',
       },
