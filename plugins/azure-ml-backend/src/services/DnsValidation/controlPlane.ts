@@ -121,6 +121,25 @@ export function controlPlaneFindings(
   const centralRg = options.centralZoneResourceGroup;
   const zoneNames = [API_ZONE, NOTEBOOKS_ZONE, options.instancesZone];
 
+  // The platform is private-only: a workspace or registry without an endpoint is unreachable.
+  for (const [owner, name] of [
+    ['workspace', env.workspace],
+    ['registry', env.registry],
+  ] as const) {
+    if (!facts.endpoints.some(e => e.owner === owner)) {
+      findings.push({
+        check: 'endpoint.no-names',
+        severity: 'error',
+        fqdn: name,
+        expected: `a private endpoint connection of ${owner} ${name}`,
+        actual: 'none',
+        remediation: `Create a private endpoint for ${owner} ${name} (group ${
+          owner === 'workspace' ? 'amlworkspace' : 'amlregistry'
+        }) in the environment's VNet, with a zone group on the central zones.`,
+      });
+    }
+  }
+
   for (const endpoint of facts.endpoints) {
     if (endpoint.connectionStatus && endpoint.connectionStatus !== 'Approved') {
       findings.push({

@@ -55,6 +55,7 @@ async function startBackend(knex: Knex) {
               endpoint: ARM,
               credential: 'none',
               readBudget: { perSecond: 1000, burst: 1000 },
+              retryDelayMs: 10,
             },
             environments: seedEnvironments,
             dns: {
@@ -212,6 +213,21 @@ describe.each(databases.eachSupportedId())(
       await second.runScheduled();
       expect(notified).toHaveLength(1);
       await second.stop();
+    });
+
+    it('stores a failed run that says why when ARM cannot be read', async () => {
+      const { as } = await startBackend(await databases.init(databaseId));
+      emulator.faults.set({
+        routes: { PrivateEndpointConnections_List: { errorRate: 1 } },
+      });
+      const run = await as(VALIDATOR).post(
+        '/environments/prod/dns-validations',
+      );
+      expect(run.status).toBe(201);
+      expect(run.body).toMatchObject({
+        status: 'failed',
+        findings: [{ check: 'arm.unreadable', fqdn: 'mlw-prod' }],
+      });
     });
 
     it('migration round-trip: down drops the table, latest brings it back', async () => {

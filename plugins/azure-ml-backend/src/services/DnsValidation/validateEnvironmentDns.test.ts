@@ -172,6 +172,18 @@ describe('validateEnvironmentDns against the emulator (ARM over msw, DNS over UD
     expect(run.resolveMs).toBeLessThan(2 * run.slowestLookupMs);
   });
 
+  it('a workspace without private endpoint connections fails, it does not pass with no names', async () => {
+    const ws = Object.values(emulator.state.workspaces).find(
+      w => w.name === DEV.workspace,
+    )!;
+    ws.properties.privateEndpointConnections = [];
+    const run = await validate('dev');
+    expect(run.status).toBe('failed');
+    expect(summary(run.findings)).toEqual([
+      `endpoint.no-names ${DEV.workspace}`,
+    ]);
+  });
+
   it('uses instances.ml.azure.ms names when configured', async () => {
     const run = await validate('dev', {
       ...config.dns,
