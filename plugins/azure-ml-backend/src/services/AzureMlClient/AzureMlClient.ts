@@ -575,7 +575,11 @@ export class AzureMlClient {
           return await poller.pollUntilDone();
         } catch (error) {
           const { status } = poller.getOperationState();
-          if (status === 'failed' || status === 'canceled') {
+          // core-lro also marks the state failed when a poll request itself fails (a RestError:
+          // 429/5xx after the retries, or no answer); that is a lost answer, not the
+          // operation's verdict, and stays transient.
+          const pollFailed = (error as Error)?.name === 'RestError';
+          if ((status === 'failed' || status === 'canceled') && !pollFailed) {
             throw new LroEndedError(status, error);
           }
           throw error;
