@@ -771,6 +771,7 @@ export const spec = {
           "What a DNS validation finding is about. Control plane (ARM): `endpoint.*`, `zonegroup.*`, `zone.*`, `record.*`; data plane (resolution from the backend's resolvers): `resolve.*`; `arm.unreadable` when ARM could not be read.",
         enum: [
           'arm.unreadable',
+          'endpoint.missing',
           'endpoint.not-approved',
           'endpoint.no-names',
           'zonegroup.missing',

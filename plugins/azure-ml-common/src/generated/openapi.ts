@@ -481,6 +481,7 @@ export interface components {
      */
     DnsCheck:
       | 'arm.unreadable'
+      | 'endpoint.missing'
       | 'endpoint.not-approved'
       | 'endpoint.no-names'
       | 'zonegroup.missing'
@@ -1113,6 +1114,7 @@ export const dnsCheckValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DnsCheck']
 > = [
   'arm.unreadable',
+  'endpoint.missing',
   'endpoint.not-approved',
   'endpoint.no-names',
   'zonegroup.missing',

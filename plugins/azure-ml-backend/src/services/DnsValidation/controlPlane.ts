@@ -128,7 +128,7 @@ export function controlPlaneFindings(
   ] as const) {
     if (!facts.endpoints.some(e => e.owner === owner)) {
       findings.push({
-        check: 'endpoint.no-names',
+        check: 'endpoint.missing',
         severity: 'error',
         fqdn: name,
         expected: `a private endpoint connection of ${owner} ${name}`,

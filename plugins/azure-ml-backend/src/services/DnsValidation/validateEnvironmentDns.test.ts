@@ -180,7 +180,7 @@ describe('validateEnvironmentDns against the emulator (ARM over msw, DNS over UD
     const run = await validate('dev');
     expect(run.status).toBe('failed');
     expect(summary(run.findings)).toEqual([
-      `endpoint.no-names ${DEV.workspace}`,
+      `endpoint.missing ${DEV.workspace}`,
     ]);
   });
 
