@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { azureMlApiRef, ModelVersionsQuery } from '../api';
+import { usePromotionEvents } from '../components/Promotion/PromotionEvents';
 
 /** One page of the entity's model versions. */
 export function useModelVersions(
@@ -10,13 +11,15 @@ export function useModelVersions(
 ) {
   const api = useApi(azureMlApiRef);
   const { kind, namespace, name } = entityRef;
+  // Read again when a promotion on this page ended (a new prod version, a moved champion).
+  const { generation } = usePromotionEvents();
   const { value, loading, error, retry } = useAsyncRetry(
     () =>
       api.getModelVersions(
         { kind, namespace, name },
         { environment, cursor, limit },
       ),
-    [api, kind, namespace, name, environment, cursor, limit],
+    [api, kind, namespace, name, environment, cursor, limit, generation],
   );
   return { page: value, loading, error, retry };
 }

@@ -29,6 +29,7 @@ import {
   StudioLink,
 } from '../shared';
 import { PromoteButton } from '../Promotion';
+import { PromoteDialog } from '../Promotion/PromoteDialog';
 import { MetricValue } from './MetricValue';
 
 type Row = ModelVersion & { id: string };
@@ -52,7 +53,11 @@ function versionColumns(options: {
   champions: Map<string, ModelVersion> | undefined;
   showModelName: boolean;
   registries: Map<string, string>;
-  promotion?: { settings: PromotionSettings; entityRef: string };
+  promotion?: {
+    settings: PromotionSettings;
+    entityRef: string;
+    onPromote: (version: ModelVersion) => void;
+  };
 }): TableColumn<Row>[] {
   const { metrics, champions, showModelName, registries, promotion } = options;
   return [
@@ -81,11 +86,24 @@ function versionColumns(options: {
     {
       title: 'Environment',
       field: 'environment',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: row => {
         const from = promotedFrom(row, registries);
+        const promotable =
+          promotion && row.environment === promotion.settings.sourceEnvironment;
         return (
           <Box>
-            <EnvironmentChip environment={row.environment} />
+            <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+              <EnvironmentChip environment={row.environment} />
+              {promotable && (
+                <PromoteButton
+                  entityRef={promotion.entityRef}
+                  version={row}
+                  settings={promotion.settings}
+                  onPromote={promotion.onPromote}
+                />
+              )}
+            </Box>
             {from && (
               <Typography
                 variant="caption"
@@ -164,22 +182,6 @@ function versionColumns(options: {
           row.jobName ?? '–'
         ),
     },
-    ...(promotion
-      ? [
-          {
-            title: '',
-            sorting: false,
-            render: row =>
-              row.environment === promotion.settings.sourceEnvironment ? (
-                <PromoteButton
-                  entityRef={promotion.entityRef}
-                  version={row}
-                  settings={promotion.settings}
-                />
-              ) : null,
-          } as TableColumn<Row>,
-        ]
-      : []),
   ];
 }
 
@@ -208,6 +210,7 @@ export function ModelVersionsCard(props: {
     [environments],
   );
   const entityRefString = stringifyEntityRef(entityRef);
+  const [promoting, setPromoting] = useState<ModelVersion>();
   const { page, loading, error } = useModelVersions(entityRef, {
     environment: environment || undefined,
     cursor: paging.cursor,
@@ -230,7 +233,7 @@ export function ModelVersionsCard(props: {
         showModelName: annotations.models.length > 1,
         registries,
         promotion: settings
-          ? { settings, entityRef: entityRefString }
+          ? { settings, entityRef: entityRefString, onPromote: setPromoting }
           : undefined,
       }),
     [
@@ -244,35 +247,47 @@ export function ModelVersionsCard(props: {
   );
 
   return (
-    <PagedTableCard<Row>
-      title={title}
-      filter={
-        <FilterSelect
-          label="Environment"
-          allLabel="All environments"
-          value={environment}
-          options={environmentNames ?? []}
-          onChange={value => {
-            setEnvironment(value);
-            paging.reset();
-          }}
+    <>
+      {promoting && settings && (
+        <PromoteDialog
+          open
+          onClose={() => setPromoting(undefined)}
+          entityRef={entityRefString}
+          model={promoting.name}
+          version={promoting.version}
+          settings={settings}
         />
-      }
-      loading={loading}
-      error={error}
-      rows={rows}
-      columns={columns}
-      paging={paging}
-      nextCursor={page?.nextCursor}
-      empty={
-        <EmptyState
-          missing="data"
-          title="No model versions"
-          description={`No versions of ${annotations.models.join(
-            ', ',
-          )} in the registries${environment ? ` of ${environment}` : ''}.`}
-        />
-      }
-    />
+      )}
+      <PagedTableCard<Row>
+        title={title}
+        filter={
+          <FilterSelect
+            label="Environment"
+            allLabel="All environments"
+            value={environment}
+            options={environmentNames ?? []}
+            onChange={value => {
+              setEnvironment(value);
+              paging.reset();
+            }}
+          />
+        }
+        loading={loading}
+        error={error}
+        rows={rows}
+        columns={columns}
+        paging={paging}
+        nextCursor={page?.nextCursor}
+        empty={
+          <EmptyState
+            missing="data"
+            title="No model versions"
+            description={`No versions of ${annotations.models.join(
+              ', ',
+            )} in the registries${environment ? ` of ${environment}` : ''}.`}
+          />
+        }
+      />
+    </>
   );
 }

@@ -62,9 +62,9 @@ const columns: TableColumn<Row>[] = [
     field: 'createdAt',
     cellStyle: noWrap,
     render: row => (
-      <Tooltip title={formatTimestamp(row.createdAt) ?? ''}>
+      <Tooltip title={formatRelativeTime(row.createdAt) ?? ''}>
         <span>
-          {formatRelativeTime(row.createdAt) ?? '–'}
+          {formatTimestamp(row.createdAt) ?? '–'}
           <Typography variant="caption" color="textSecondary" display="block">
             {formatDuration(row.durationMs) ?? ''}
           </Typography>

@@ -5,21 +5,20 @@ import {
 } from '@internal/plugin-azure-ml-common';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
-import { useState } from 'react';
 import { useEntityPermission } from '../../hooks/usePromotionPermission';
-import { PromoteDialog } from './PromoteDialog';
 
 /**
  * "Promote" on a version of the source environment. Disabled, with the reason in its tooltip,
- * when the signed-in user may not promote the entity's models.
+ * when the signed-in user may not promote the entity's models. The dialog lives with the
+ * table, not in the row: a row re-rendered while the table reads again keeps it open.
  */
 export function PromoteButton(props: {
   entityRef: string;
   version: ModelVersion;
   settings: PromotionSettings;
+  onPromote: (version: ModelVersion) => void;
 }) {
-  const { entityRef, version, settings } = props;
-  const [open, setOpen] = useState(false);
+  const { entityRef, version, settings, onPromote } = props;
   const permission = useEntityPermission(
     azureMlModelPromotePermission,
     entityRef,
@@ -36,23 +35,13 @@ export function PromoteButton(props: {
             variant="outlined"
             color="primary"
             disabled={!permission.allowed}
-            onClick={() => setOpen(true)}
+            onClick={() => onPromote(version)}
             aria-label={label}
           >
             Promote
           </Button>
         </span>
       </Tooltip>
-      {open && (
-        <PromoteDialog
-          open={open}
-          onClose={() => setOpen(false)}
-          entityRef={entityRef}
-          model={version.name}
-          version={version.version}
-          settings={settings}
-        />
-      )}
     </>
   );
 }

@@ -10,12 +10,13 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { azureMlApiRef } from '../../api';
 import { errorMessage } from '../../lib/errors';
 import { usePromotion } from '../../hooks/usePromotion';
 import { MetricComparison, PolicyRules } from './PolicyResult';
+import { usePromotionEvents } from './PromotionEvents';
 import { nextStep, PromotionStateLabel } from './PromotionStateChip';
 
 /** Follows a submitted request until it ends and says what comes next. */
@@ -25,6 +26,13 @@ export function PromotionProgress(props: {
   requireApproval: boolean;
 }) {
   const { promotion, error, ended } = usePromotion(props.promotion);
+  const { changed } = usePromotionEvents();
+  // Seen to end here: the registries changed, the other cards read again.
+  const endedBefore = useRef(ended);
+  useEffect(() => {
+    if (ended && !endedBefore.current) changed();
+    endedBefore.current = ended;
+  }, [ended, changed]);
   if (!promotion) return null;
   return (
     <Box role="status" aria-live="polite">
@@ -75,6 +83,7 @@ export function PromoteDialog(props: {
 }) {
   const { open, onClose, entityRef, model, version, settings } = props;
   const api = useApi(azureMlApiRef);
+  const { changed } = usePromotionEvents();
   const [comment, setComment] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<Error>();
@@ -100,6 +109,7 @@ export function PromoteDialog(props: {
           ...(comment.trim() && { comment: comment.trim() }),
         }),
       );
+      changed();
     } catch (e) {
       setSubmitError(e as Error);
     } finally {

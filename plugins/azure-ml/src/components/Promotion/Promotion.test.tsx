@@ -34,6 +34,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import { ApprovalsContent } from '../ApprovalsPage';
 import { ModelVersionsCard } from '../ModelVersionsCard';
+import { PromotionEventsProvider } from './PromotionEvents';
 import { PromotionHistoryCard } from './PromotionHistoryCard';
 
 // Each test renders the whole card with MUI tables and dialogs: seconds on a busy CI machine.
@@ -308,6 +309,63 @@ describe('Promote on the model versions', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('shows a new request in the history at once, and the new prod version once it ends', async () => {
+    const api = promotionApi();
+    api.evaluatePromotion.mockResolvedValue(evaluation);
+    api.requestPromotion.mockResolvedValue({
+      promotion: promotion({ state: 'approved' }),
+      created: true,
+    });
+    api.getPromotion.mockResolvedValue(promotion({ state: 'succeeded' }));
+    await render(
+      <PromotionEventsProvider>
+        {versionsCard}
+        <PromotionHistoryCard
+          entityRef={ENTITY}
+          annotations={{ models: ['taxi-fare-model'] }}
+        />
+      </PromotionEventsProvider>,
+      api,
+      OWNER,
+      ['azure-ml.model.promote'],
+    );
+    expect(await screen.findByText('No promotions yet')).toBeInTheDocument();
+    const versionReads = api.getModelVersions.mock.calls.length;
+    api.listPromotions.mockResolvedValue({
+      items: [promotion({ state: 'approved' })],
+    });
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Promote taxi-fare-model v9 to prod',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByRole('table', { name: 'Promotion policy' });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Request promotion' }),
+    );
+    // The history reads again as soon as the request is made…
+    // (behind the modal dialog, so hidden from the accessibility tree meanwhile)
+    const history = screen.getByRole('region', {
+      name: 'Promotions',
+      hidden: true,
+    });
+    expect(
+      await within(history).findByTestId('promotion-state-approved'),
+    ).toBeInTheDocument();
+    // …and the versions once the dialog saw it end (polled every 2 s).
+    await within(dialog).findByTestId(
+      'promotion-state-succeeded',
+      {},
+      { timeout: 5000 },
+    );
+    await waitFor(() =>
+      expect(api.getModelVersions.mock.calls.length).toBeGreaterThan(
+        versionReads,
+      ),
+    );
   });
 
   it('blocks the request when the policy fails, naming the rule', async () => {

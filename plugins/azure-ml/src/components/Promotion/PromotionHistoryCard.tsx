@@ -11,6 +11,7 @@ import { usePromotions } from '../../hooks/usePromotions';
 import { usePromotionSettings } from '../../hooks/usePromotionSettings';
 import { FilterSelect } from '../shared';
 import { PagedTableCard } from '../shared/PagedTableCard';
+import { usePromotionEvents } from './PromotionEvents';
 import { PromotionsTable } from './PromotionsTable';
 import { RollbackButton } from './RollbackButton';
 
@@ -25,6 +26,7 @@ export function PromotionHistoryCard(props: {
 }) {
   const { entityRef, annotations } = props;
   const { settings } = usePromotionSettings();
+  const { changed } = usePromotionEvents();
   const [state, setState] = useState<PromotionState | ''>('');
   const paging = useCursorPaging(props.pageSize ?? 10);
   const { page, loading, error, retry } = usePromotions({
@@ -46,7 +48,7 @@ export function PromotionHistoryCard(props: {
               entityRef={entityRef}
               model={model}
               settings={settings}
-              onStarted={retry}
+              onStarted={changed}
             />
           ))}
           <FilterSelect
