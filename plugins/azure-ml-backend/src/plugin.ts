@@ -112,15 +112,18 @@ export const azureMlPlugin = createBackendPlugin({
           notifications: deps.notifications,
         });
         if (config.dns.schedule.enabled) {
-          // Global: one replica runs it, so each period stores one run per environment.
-          await deps.scheduler.scheduleTask({
-            id: 'azure-ml-dns-validation',
-            scope: 'global',
-            frequency: { milliseconds: config.dns.schedule.frequencyMs },
-            timeout: { minutes: 10 },
-            initialDelay: { seconds: 30 },
-            fn: () => dnsValidations.runAll(),
-          });
+          // One task per environment, global: one replica runs each, so each period stores
+          // one run per environment, and a slow environment does not hold up the others.
+          for (const env of config.environments) {
+            await deps.scheduler.scheduleTask({
+              id: `azure-ml-dns-validation-${env.name}`,
+              scope: 'global',
+              frequency: { milliseconds: config.dns.schedule.frequencyMs },
+              timeout: { minutes: 10 },
+              initialDelay: { seconds: 30 },
+              fn: () => dnsValidations.runScheduled(env.name),
+            });
+          }
         }
 
         deps.permissionsRegistry.addPermissions(azureMlPermissions);

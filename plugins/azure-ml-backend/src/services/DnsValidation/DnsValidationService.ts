@@ -151,18 +151,16 @@ export class DnsValidationService {
     return latest ? { latest, history } : { history };
   }
 
-  /** The scheduled task: every environment, one after the other (one ARM budget). */
-  async runAll(): Promise<void> {
-    for (const env of this.deps.config.environments) {
-      try {
-        await this.run(env, 'scheduled');
-      } catch (error) {
-        this.deps.logger.warn(
-          `Scheduled DNS validation of ${env.name} failed: ${stringifyError(
-            error,
-          )}`,
-        );
-      }
+  /** The scheduled task of one environment (a failure is logged; the next period retries). */
+  async runScheduled(environment: string): Promise<void> {
+    try {
+      await this.run(this.environment(environment), 'scheduled');
+    } catch (error) {
+      this.deps.logger.warn(
+        `Scheduled DNS validation of ${environment} failed: ${stringifyError(
+          error,
+        )}`,
+      );
     }
   }
 

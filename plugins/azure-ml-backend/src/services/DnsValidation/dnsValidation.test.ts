@@ -37,7 +37,7 @@ const devApi = `${guidOf(DEV.workspace)}.workspace.westeurope.api.azureml.ms`;
 const VALIDATOR = 'user:default/vera.validator';
 const STRANGER = 'user:default/sam.stranger';
 const PLATFORM = 'group:default/ml-platform';
-const TASK_ID = 'azure-ml-dns-validation';
+const TASK_PREFIX = 'azure-ml-dns-validation-';
 
 let tasks: SchedulerServiceTaskInvocationDefinition[] = [];
 let audited: Array<{ eventId: string; meta?: JsonObject }> = [];
@@ -112,8 +112,9 @@ async function startBackend(knex: Knex) {
     };
   };
   const runScheduled = async () => {
-    const task = tasks.find(t => t.id === TASK_ID)!;
-    await task.fn(new AbortController().signal);
+    for (const task of tasks.filter(t => t.id.startsWith(TASK_PREFIX))) {
+      await task.fn(new AbortController().signal);
+    }
   };
   return { as, runScheduled, stop: () => backend.stop(), tasks };
 }
@@ -173,13 +174,20 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('schedules a global run of every environment; results persist across a restart; passing → failing notifies the validators', async () => {
+    it('schedules a global run per environment; results persist across a restart; passing → failing notifies the validators', async () => {
       const knex = await databases.init(databaseId);
       const first = await startBackend(knex);
-      expect(first.tasks.find(t => t.id === TASK_ID)).toMatchObject({
-        scope: 'global',
-        frequency: { milliseconds: 30 * 60_000 },
-      });
+      const dnsTasks = first.tasks.filter(t => t.id.startsWith(TASK_PREFIX));
+      expect(dnsTasks.map(t => t.id)).toEqual([
+        `${TASK_PREFIX}dev`,
+        `${TASK_PREFIX}prod`,
+      ]);
+      for (const task of dnsTasks) {
+        expect(task).toMatchObject({
+          scope: 'global',
+          frequency: { milliseconds: 30 * 60_000 },
+        });
+      }
       await first.runScheduled();
       expect(audited.map(e => [e.meta?.environment, e.meta?.status])).toEqual([
         ['dev', 'passed'],
