@@ -3,7 +3,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
@@ -11,6 +10,10 @@ import { createAzureMlEmulator } from '@internal/azure-ml-emulator';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { azureMlPlugin } from './plugin';
+import {
+  DENIED_ENTITY_REF,
+  readApiEntities,
+} from './__testUtils__/readApiEntities';
 import {
   ARM,
   capturingScheduler,
@@ -43,32 +46,7 @@ function random(seed: number) {
   };
 }
 
-function component(name: string, annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'ml-model', owner: 'ml-engineers', lifecycle: 'production' },
-  };
-}
-
-const entities = [
-  component('taxi-fare', {
-    'ml.azure.com/models': 'taxi-fare-model',
-    'ml.azure.com/experiment': 'taxi-fare-train',
-  }),
-  component('dev-only', {
-    'ml.azure.com/models': 'taxi-fare-model,other-model',
-    'ml.azure.com/environments': 'dev',
-  }),
-  component('ghost', { 'ml.azure.com/models': 'no-such-model' }),
-  component('plain', {}),
-  component('staging', {
-    'ml.azure.com/models': 'taxi-fare-model',
-    'ml.azure.com/environments': 'staging',
-  }),
-  component('secret', { 'ml.azure.com/models': 'taxi-fare-model' }),
-];
+const entities = readApiEntities;
 
 const hostile = [
   '%2f',
@@ -137,8 +115,7 @@ describe('fuzzing the azure-ml API', () => {
             authorize: async requests =>
               requests.map(r => ({
                 result:
-                  'resourceRef' in r &&
-                  r.resourceRef === 'component:default/secret'
+                  'resourceRef' in r && r.resourceRef === DENIED_ENTITY_REF
                     ? AuthorizeResult.DENY
                     : AuthorizeResult.ALLOW,
               })),
@@ -223,7 +200,7 @@ describe('fuzzing the azure-ml API', () => {
           entityRef: pick([
             'component:default/taxi-fare',
             'component:default/dev-only',
-            'component:default/secret',
+            DENIED_ENTITY_REF,
             'component:default/nobody',
             'component:default/%2f',
           ]),

@@ -3,7 +3,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createAzureMlEmulator, DEV, PROD } from '@internal/azure-ml-emulator';
@@ -16,6 +15,10 @@ import { ModelVersion, PipelineRun } from '@internal/plugin-azure-ml-common';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { azureMlPlugin } from './plugin';
+import {
+  DENIED_ENTITY_REF,
+  readApiEntities,
+} from './__testUtils__/readApiEntities';
 
 const ARM = 'https://management.azure.com';
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
@@ -40,33 +43,7 @@ const azureMlConfig = {
   environments: { dev: seedEnvironment(DEV), prod: seedEnvironment(PROD) },
 };
 
-function component(name: string, annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'ml-model', owner: 'ml-engineers', lifecycle: 'production' },
-  };
-}
-
-const entities = [
-  component('taxi-fare', {
-    'ml.azure.com/models': 'taxi-fare-model',
-    'ml.azure.com/experiment': 'taxi-fare-train',
-    'ml.azure.com/environments': 'dev,prod',
-  }),
-  component('dev-only', {
-    'ml.azure.com/models': 'taxi-fare-model',
-    'ml.azure.com/environments': 'dev',
-  }),
-  component('ghost', { 'ml.azure.com/models': 'no-such-model' }),
-  component('plain', {}),
-  component('staging', {
-    'ml.azure.com/models': 'taxi-fare-model',
-    'ml.azure.com/environments': 'staging',
-  }),
-  component('secret', { 'ml.azure.com/models': 'taxi-fare-model' }),
-];
+const entities = readApiEntities;
 
 const BASE = '/api/azure-ml/entities/component/default';
 
@@ -91,7 +68,7 @@ async function startBackend(extraConfig: Record<string, unknown> = {}) {
       await beforeDecision?.();
       return requests.map(r => ({
         result:
-          'resourceRef' in r && r.resourceRef === 'component:default/secret'
+          'resourceRef' in r && r.resourceRef === DENIED_ENTITY_REF
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       }));
