@@ -129,6 +129,10 @@ describe('DnsValidationCard', () => {
       within(card).getByRole('table', { name: 'DNS migration' }),
     ).toHaveTextContent('FAILED');
     expect(
+      within(card).getByRole('table', { name: 'DNS names' }),
+    ).toHaveTextContent('20.50.2.10');
+    expect(within(card).getByText(/via 10\.0\.0\.4/)).toBeInTheDocument();
+    expect(
       within(card).getByRole('img', { name: 'History: 1 of 2 runs passed' }),
     ).toBeInTheDocument();
     expect(

@@ -8,6 +8,7 @@ import {
   azureMlDnsValidatePermission,
   DnsFinding,
   DnsMigrationStep,
+  DnsName,
   DnsValidationHistoryItem,
 } from '@internal/plugin-azure-ml-common';
 import Box from '@material-ui/core/Box';
@@ -109,6 +110,35 @@ function FindingsTable(props: { findings: DnsFinding[] }) {
   );
 }
 
+function NamesTable(props: { names: DnsName[] }) {
+  return (
+    <Table size="small" aria-label="DNS names">
+      <TableHead>
+        <TableRow>
+          <TableCell>Name</TableCell>
+          <TableCell>Of</TableCell>
+          <TableCell>Expected</TableCell>
+          <TableCell>Resolved</TableCell>
+          <TableCell>Lookup</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.names.map(n => (
+          <TableRow key={n.fqdn}>
+            <TableCell style={{ wordBreak: 'break-all' }}>{n.fqdn}</TableCell>
+            <TableCell>{n.source}</TableCell>
+            <TableCell>{n.expectedIp}</TableCell>
+            <TableCell>{n.resolvedIps?.join(', ') ?? '—'}</TableCell>
+            <TableCell>
+              {n.lookupMs === undefined ? '' : `${n.lookupMs} ms`}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
 function MigrationTable(props: { steps: DnsMigrationStep[] }) {
   return (
     <Table size="small" aria-label="DNS migration">
@@ -187,8 +217,9 @@ export function DnsValidationCard(props: { environment: string }) {
           <Typography variant="body2">
             Last run {formatTimestamp(latest.finishedAt)} ({latest.trigger}
             {latest.triggeredBy ? ` by ${latest.triggeredBy}` : ''}),{' '}
-            {latest.names.length} names, {latest.armReads} ARM reads,{' '}
-            {latest.durationMs} ms
+            {latest.names.length} names via{' '}
+            {latest.resolvers.join(', ') || 'the system resolver'},{' '}
+            {latest.armReads} ARM reads, {latest.durationMs} ms
           </Typography>
           <HistorySparkline history={validations?.history ?? []} />
         </Box>
@@ -199,6 +230,12 @@ export function DnsValidationCard(props: { environment: string }) {
             Every name is in its central zone and resolves to its private
             endpoint's IP.
           </Typography>
+        )}
+        {latest.names.length > 0 && (
+          <Box mt={2}>
+            <Typography variant="subtitle2">Names checked</Typography>
+            <NamesTable names={latest.names} />
+          </Box>
         )}
         {latest.migration.length > 0 && (
           <Box mt={2}>
