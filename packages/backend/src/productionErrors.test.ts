@@ -115,40 +115,26 @@ describe('error bodies of the production backend', () => {
   });
 
   const user = mockCredentials.user.header();
+  const get = (path: string) =>
+    request(backend.server).get(path).set('Authorization', user);
+  const dryRun = (action: string, input: object) =>
+    request(backend.server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', user)
+      .send(template([{ action, input }]));
+  const models = '/api/azure-ml/entities/component/default';
   const probes: Array<[string, number, () => request.Test]> = [
-    [
-      'an unknown entity',
-      404,
-      () =>
-        request(backend.server)
-          .get('/api/azure-ml/entities/component/default/nobody/models')
-          .set('Authorization', user),
-    ],
+    ['an unknown entity', 404, () => get(`${models}/nobody/models`)],
     [
       'an encoded / in the kind',
       400,
-      () =>
-        request(backend.server)
-          .get('/api/azure-ml/entities/%2f/default/taxi-fare/models')
-          .set('Authorization', user),
+      () => get('/api/azure-ml/entities/%2f/default/taxi-fare/models'),
     ],
-    [
-      'an unreachable ARM',
-      502,
-      () =>
-        request(backend.server)
-          .get('/api/azure-ml/entities/component/default/taxi-fare/models')
-          .set('Authorization', user),
-    ],
+    ['an unreachable ARM', 502, () => get(`${models}/taxi-fare/models`)],
     [
       'a forged cursor',
       400,
-      () =>
-        request(backend.server)
-          .get(
-            '/api/azure-ml/entities/component/default/taxi-fare/models?cursor=eyJxIjoxfQ.AAAA',
-          )
-          .set('Authorization', user),
+      () => get(`${models}/taxi-fare/models?cursor=eyJxIjoxfQ.AAAA`),
     ],
     [
       'a body that is not JSON',
@@ -172,54 +158,22 @@ describe('error bodies of the production backend', () => {
       'a scaffolder step whose configured source is missing',
       400,
       () =>
-        request(backend.server)
-          .post('/api/scaffolder/v2/dry-run')
-          .set('Authorization', user)
-          .send(
-            template([
-              {
-                action: 'azure-ml:pipelines:fetch',
-                input: {
-                  experimentName: 'e',
-                  computeName: 'cpu',
-                  modelName: 'm',
-                },
-              },
-            ]),
-          ),
+        dryRun('azure-ml:pipelines:fetch', {
+          experimentName: 'e',
+          computeName: 'cpu',
+          modelName: 'm',
+        }),
     ],
     [
       'a scaffolder step with invalid input',
       400,
-      () =>
-        request(backend.server)
-          .post('/api/scaffolder/v2/dry-run')
-          .set('Authorization', user)
-          .send(
-            template([
-              {
-                action: 'azure-ml:environment:validate',
-                input: { environment: 42 },
-              },
-            ]),
-          ),
+      () => dryRun('azure-ml:environment:validate', { environment: 42 }),
     ],
-    [
-      'an unknown scaffolder action',
-      404,
-      () =>
-        request(backend.server)
-          .post('/api/scaffolder/v2/dry-run')
-          .set('Authorization', user)
-          .send(template([{ action: 'no:such:action', input: {} }])),
-    ],
+    ['an unknown scaffolder action', 404, () => dryRun('no:such:action', {})],
     [
       'an unknown catalog entity',
       404,
-      () =>
-        request(backend.server)
-          .get('/api/catalog/entities/by-name/component/default/nobody')
-          .set('Authorization', user),
+      () => get('/api/catalog/entities/by-name/component/default/nobody'),
     ],
   ];
 
