@@ -214,14 +214,20 @@ export class DnsValidationService {
         migration: [],
       };
     }
-    const previous = await this.deps.store.latest(env.name);
     const run: DnsValidation = {
       id: randomUUID(),
       trigger,
       ...(triggeredBy ? { triggeredBy } : {}),
       ...outcome,
     };
-    await this.deps.store.insert(run, this.deps.config.dns.keepRuns);
+    let previous: DnsValidation | undefined;
+    try {
+      previous = await this.deps.store.latest(env.name);
+      await this.deps.store.insert(run, this.deps.config.dns.keepRuns);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
     await event.success({
       meta: {
         validationId: run.id,
