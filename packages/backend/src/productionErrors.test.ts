@@ -115,8 +115,8 @@ describe('error bodies of the production backend', () => {
   });
 
   const user = mockCredentials.user.header();
-  const get = (path: string) =>
-    request(backend.server).get(path).set('Authorization', user);
+  const get = (url: string) =>
+    request(backend.server).get(url).set('Authorization', user);
   const dryRun = (action: string, input: object) =>
     request(backend.server)
       .post('/api/scaffolder/v2/dry-run')
