@@ -43,8 +43,14 @@ export interface EnvironmentDnsFacts {
   computeInstances: string[];
   /** Central zones found, by lower-cased name (absent: the zone does not exist). */
   centralZones: Map<string, ZoneFacts>;
-  /** Zones in the environment's subscription. */
-  subscriptionZones: ArmPrivateDnsZone[];
+  /**
+   * Zones of the environment's subscription named like a central zone but not it (left-over
+   * per-environment zones), with their virtual network links.
+   */
+  duplicateZones: Array<{
+    zone: ArmPrivateDnsZone;
+    links: ArmVirtualNetworkLink[];
+  }>;
   armReads: number;
 }
 
@@ -62,7 +68,8 @@ export function virtualNetworkOf(subnetId: string | undefined) {
  * Reads what DNS validation needs through the plugin's one ARM client (its credential,
  * retries and read budget). About 17 reads per environment: connections, registry, computes,
  * per endpoint the endpoint, its NIC and its zone groups, the central zones' list, their A
- * records and links, and the environment subscription's zones.
+ * records and links, and the environment subscription's zones (plus the links of any zone
+ * there that duplicates a central one).
  */
 export class DnsArmReader {
   private reads = 0;
@@ -130,7 +137,8 @@ export class DnsArmReader {
     ].filter((e): e is typeof e & { id: string } => Boolean(e.id));
 
     const wanted = new Set(this.options.zoneNames.map(lower));
-    const [endpoints, centralZones] = await Promise.all([
+    const centralIds = new Set(zones.map(z => lower(z.id)));
+    const [endpoints, centralZones, duplicateZones] = await Promise.all([
       Promise.all(
         endpointRefs.map(ref =>
           this.readEndpoint(ref.owner, ref.id, ref.status),
@@ -155,6 +163,20 @@ export class DnsArmReader {
             return [lower(zone.name), { zone, aRecords, links }] as const;
           }),
       ),
+      Promise.all(
+        subscriptionZones
+          .filter(
+            z => wanted.has(lower(z.name)) && !centralIds.has(lower(z.id)),
+          )
+          .map(async zone => ({
+            zone,
+            links: await this.list<ArmVirtualNetworkLink>(
+              `virtual network links of zone ${zone.id}`,
+              `${zone.id}/virtualNetworkLinks`,
+              PRIVATE_DNS_API_VERSION,
+            ),
+          })),
+      ),
     ]);
 
     return {
@@ -163,7 +185,7 @@ export class DnsArmReader {
         .filter(c => c.properties?.computeType === 'ComputeInstance')
         .map(c => c.name),
       centralZones: new Map(centralZones),
-      subscriptionZones,
+      duplicateZones,
       armReads: this.reads,
     };
   }

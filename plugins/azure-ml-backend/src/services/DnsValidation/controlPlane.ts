@@ -243,24 +243,33 @@ export function controlPlaneFindings(
       findings.push(...linkFindings(facts_, vnetId, centralRg));
     }
   }
-  for (const zone of facts.subscriptionZones) {
-    const name = lower(zone.name);
-    const central = facts.centralZones.get(name);
-    if (!zoneNames.includes(name)) continue;
-    if (central && lower(central.zone.id) === lower(zone.id)) continue;
-    if (lower(resourceGroupOf(zone.id)) !== lower(env.resourceGroup)) continue;
+  for (const { zone, links } of facts.duplicateZones) {
+    const envVnets = new Set([...allVnets].map(lower));
+    const linked = links.filter(l =>
+      envVnets.has(lower(l.properties?.virtualNetwork?.id ?? '')),
+    );
+    const rg = resourceGroupOf(zone.id);
+    if (!linked.length && lower(rg) !== lower(env.resourceGroup)) continue;
     findings.push({
       check: 'zone.shadowed',
-      severity: 'error',
+      // Linked to the environment's VNet it answers instead of the central zone; unlinked it
+      // is only left over.
+      severity: linked.length ? 'error' : 'warning',
       fqdn: zone.name,
       zone: zone.name,
       expected: `only the central zone in ${centralRg}`,
-      actual: zone.id,
-      remediation: `Delete the per-environment zone ${
-        zone.name
-      } in ${resourceGroupOf(
-        zone.id,
-      )} (or unlink it from the environment's VNet) so that the central zone in ${centralRg} answers.`,
+      actual: linked.length
+        ? `${zone.id}, linked to ${linked
+            .map(l => lastSegment(l.properties?.virtualNetwork?.id))
+            .join(', ')}`
+        : `${zone.id}, not linked`,
+      remediation: linked.length
+        ? `Unlink the per-environment zone ${zone.name} in ${rg} from ${linked
+            .map(l => lastSegment(l.properties?.virtualNetwork?.id))
+            .join(
+              ', ',
+            )} and delete it, so that the central zone in ${centralRg} answers.`
+        : `Delete the left-over per-environment zone ${zone.name} in ${rg}.`,
     });
   }
 

@@ -17,8 +17,10 @@ export function migrationTable(
   findings: DnsFinding[],
   config: Pick<DnsConfig, 'centralZoneResourceGroup' | 'migrationStep4'>,
 ): DnsMigrationStep[] {
-  const zoneFindings = findings.filter(f =>
-    ['zone.missing', 'zone.not-linked', 'zone.shadowed'].includes(f.check),
+  const zoneFindings = findings.filter(
+    f =>
+      f.severity === 'error' &&
+      ['zone.missing', 'zone.not-linked', 'zone.shadowed'].includes(f.check),
   );
   const groupFindings = findings.filter(f => f.check.startsWith('zonegroup.'));
   const errors = findings.filter(f => f.severity === 'error');

@@ -122,7 +122,7 @@ describe('validateEnvironmentDns against the emulator (ARM over msw, DNS over UD
       fault: 'per-environment zone shadowing the central one',
       dns: { shadowZone: [{ zone: zoneOf.notebooks, environment: 'dev' }] },
       expected: [`zone.shadowed ${zoneOf.notebooks}`],
-      remediation: `Delete the per-environment zone ${zoneOf.notebooks} in rg-aml-dev`,
+      remediation: `Unlink the per-environment zone ${zoneOf.notebooks} in rg-aml-dev from vnet-aml-dev and delete it`,
     },
     {
       fault: 'NXDOMAIN on resolution',
