@@ -151,6 +151,7 @@ describe('AzureMlPortalPolicy', () => {
         CONDITIONAL,
       ],
       [basic('catalog.ingestion.manage', 'update'), DENY, DENY, DENY],
+      [basic('catalog.location.delete', 'delete'), DENY, DENY, DENY],
       [basic('some-plugin.thing.delete', 'delete'), DENY, DENY, DENY],
       [basic('some-plugin.thing.update', 'update'), DENY, DENY, DENY],
       [azureMlModelPromotePermission, DENY, CONDITIONAL, CONDITIONAL],

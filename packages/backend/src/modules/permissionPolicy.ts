@@ -40,6 +40,8 @@ import {
  * - Signed-in users read everything (`action: read`), use the scaffolder (run templates,
  *   dry-run and the template editor, cancel tasks) and register entities and locations, as
  *   templates do; only an entity's owners may unregister (`catalog.entity.delete`) it.
+ *   Removing a whole location (`catalog.location.delete`, every entity it holds, whoever
+ *   owns them) is left to the platform's config, not the portal.
  * - Any other write (an `update`/`delete`/`create` no rule names, e.g. of a plugin added
  *   later, or `catalog.ingestion.manage`) is denied until a rule here allows it.
  */
@@ -55,7 +57,6 @@ const SIGNED_IN_ACTIONS = new Set([
   'catalog.entity.validate',
   'catalog.location.create',
   'catalog.location.analyze',
-  'catalog.location.delete',
 ]);
 
 export class AzureMlPortalPolicy implements PermissionPolicy {
