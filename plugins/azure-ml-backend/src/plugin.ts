@@ -114,14 +114,14 @@ export const azureMlPlugin = createBackendPlugin({
         if (config.dns.schedule.enabled) {
           // One task per environment, global: one replica runs each, so each period stores
           // one run per environment, and a slow environment does not hold up the others.
-          for (const env of config.environments) {
+          for (const environment of config.environments) {
             await deps.scheduler.scheduleTask({
-              id: `azure-ml-dns-validation-${env.name}`,
+              id: `azure-ml-dns-validation-${environment.name}`,
               scope: 'global',
               frequency: { milliseconds: config.dns.schedule.frequencyMs },
               timeout: { minutes: 10 },
               initialDelay: { seconds: 30 },
-              fn: () => dnsValidations.runScheduled(env.name),
+              fn: () => dnsValidations.runScheduled(environment.name),
             });
           }
         }

@@ -192,7 +192,9 @@ export function controlPlaneFindings(
           remediation: `Add a private DNS zone group to private endpoint ${endpoint.name} with the central zone ${zone} of ${centralRg}, so that Azure keeps its records.`,
         });
       } else if (
-        !pointed.some(id => central && lower(id) === lower(central.zone.id))
+        // Without the central zone there is nothing to point at: zone.missing says so.
+        central &&
+        !pointed.some(id => lower(id) === lower(central.zone.id))
       ) {
         findings.push({
           check: 'zonegroup.not-central',
