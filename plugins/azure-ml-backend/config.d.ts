@@ -171,7 +171,8 @@ export interface Config {
       instancesZone?: 'instances.azureml.ms' | 'instances.ml.azure.ms';
       /**
        * DNS servers the data-plane check asks (`ip` or `ip:port`), e.g. the hub's DNS
-       * resolver. Empty (default): the system resolver of the backend's host.
+       * resolver. Empty (default): the system resolver of the backend's host, i.e. the
+       * nameservers of its /etc/resolv.conf (Node's c-ares resolver; the hosts file is not read).
        */
       resolvers?: string[];
       /** Time one lookup may take before it counts as a timeout, in milliseconds. Default 2000. */
