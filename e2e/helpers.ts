@@ -54,6 +54,6 @@ export async function backendToken(
     );
     expect(res.ok()).toBe(true);
     token = (await res.json()).backstageIdentity.token;
-  }).toPass({ timeout: 60_000 });
+  }).toPass({ timeout: 120_000 });
   return token;
 }

@@ -47,7 +47,7 @@ export function PromotionProgress(props: {
       )}
       <Box display="flex" alignItems="center" my={1} style={{ gap: 8 }}>
         <Typography variant="subtitle2">State:</Typography>
-        <PromotionStateLabel state={promotion.state} />
+        <PromotionStateLabel state={promotion.state} kind={promotion.kind} />
       </Box>
       <Typography variant="body2">
         {nextStep(promotion, props.requireApproval)}

@@ -20,9 +20,15 @@ const LABELS: Record<PromotionState, string> = {
 };
 
 /** The state of a request in words, with the status icon Backstage uses for it. */
-export function PromotionStateLabel(props: { state: PromotionState }) {
-  const { state } = props;
-  const label = LABELS[state] ?? state;
+export function PromotionStateLabel(props: {
+  state: PromotionState;
+  kind?: Promotion['kind'];
+}) {
+  const { state, kind } = props;
+  const label =
+    kind === 'rollback' && state === 'running'
+      ? 'Moving the champion back'
+      : LABELS[state] ?? state;
   let icon;
   switch (state) {
     case 'succeeded':
@@ -66,6 +72,9 @@ export function nextStep(p: Promotion, requireApproval = true): string {
         p.decidedBy ?? 'an approver'
       }; the backend is starting the copy.`;
     case 'running':
+      if (p.kind === 'rollback' && !p.lastError) {
+        return `The backend is moving the champion back (attempt ${p.attempts}).`;
+      }
       return p.lastError
         ? `Attempt ${p.attempts} failed (${p.lastError}); the backend retries on its own.`
         : `The backend is copying the version and moving the champion (attempt ${p.attempts}).`;

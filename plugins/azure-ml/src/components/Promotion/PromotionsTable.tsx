@@ -118,7 +118,7 @@ export function PromotionsTable(props: {
       title: 'State',
       render: p => (
         <Box>
-          <PromotionStateLabel state={p.state} />
+          <PromotionStateLabel state={p.state} kind={p.kind} />
           {p.decidedBy && (
             <Typography variant="caption" color="textSecondary" component="div">
               {p.state === 'rejected' ? 'rejected' : 'approved'} by{' '}
