@@ -86,8 +86,12 @@ export function PolicyRules(props: { evaluation: PolicyEvaluation }) {
       <TableHead>
         <TableRow>
           <TableCell>Rule</TableCell>
-          <TableCell align="right">Candidate</TableCell>
-          <TableCell align="right">Compared with</TableCell>
+          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+            Candidate
+          </TableCell>
+          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+            Compared with
+          </TableCell>
           <TableCell>Result</TableCell>
         </TableRow>
       </TableHead>

@@ -515,10 +515,12 @@ describe('Approvals and history', () => {
     expect(
       within(row).getByText('2026-12-01 10:00 UTC', { selector: 'p' }),
     ).toBeInTheDocument();
-    expect(within(row).getByText(OWNER)).toBeInTheDocument();
+    // People link to their catalog pages.
     expect(
-      within(row).getByText('dev → prod v9 (champion was v2)'),
-    ).toBeInTheDocument();
+      within(row).getByRole('link', { name: 'olivia.owner' }),
+    ).toHaveAttribute('href', '/catalog/default/user/olivia.owner');
+    expect(within(row).getByText('dev → prod v9')).toBeInTheDocument();
+    expect(within(row).getByText('champion was v2')).toBeInTheDocument();
     expect(within(row).getByText('passed')).toBeInTheDocument();
     expect(
       within(row).getByText(/approved by user:default\/arno.approver: “fine”/),

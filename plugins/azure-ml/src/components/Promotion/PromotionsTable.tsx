@@ -36,6 +36,15 @@ function PolicyChip(props: { promotion: Promotion }) {
   );
 }
 
+/** A user ref as a link to the user's page (display name), a service principal as text. */
+function Who(props: { who: string }) {
+  return props.who.startsWith('user:') ? (
+    <EntityRefLink entityRef={props.who} hideIcon />
+  ) : (
+    <>{props.who}</>
+  );
+}
+
 function Person(props: { when?: string; who?: string; comment?: string }) {
   return (
     <Box>
@@ -44,7 +53,7 @@ function Person(props: { when?: string; who?: string; comment?: string }) {
       </Typography>
       {props.who && (
         <Typography variant="caption" color="textSecondary" component="div">
-          {props.who}
+          <Who who={props.who} />
         </Typography>
       )}
       {props.comment && (
@@ -92,21 +101,25 @@ export function PromotionsTable(props: {
       title: 'What',
       render: p => (
         <Box>
+          <Typography variant="body2" style={{ whiteSpace: 'nowrap' }}>
+            {p.model}{' '}
+            {p.kind === 'rollback'
+              ? `champion → v${p.targetVersion}`
+              : `v${p.sourceVersion}`}
+          </Typography>
           <Box display="flex" alignItems="center" style={{ gap: 6 }}>
             <PromotionKindChip kind={p.kind} />
-            <Typography variant="body2">
-              {p.model}{' '}
+            <Typography variant="caption" color="textSecondary">
               {p.kind === 'rollback'
-                ? `champion → v${p.targetVersion}`
-                : `v${p.sourceVersion}`}
+                ? `in ${p.targetEnvironment}`
+                : `${p.sourceEnvironment} → ${p.targetEnvironment} v${p.targetVersion}`}
             </Typography>
           </Box>
-          <Typography variant="caption" color="textSecondary">
-            {p.kind === 'rollback'
-              ? `in ${p.targetEnvironment}`
-              : `${p.sourceEnvironment} → ${p.targetEnvironment} v${p.targetVersion}`}
-            {p.previousChampion ? ` (champion was v${p.previousChampion})` : ''}
-          </Typography>
+          {p.previousChampion && (
+            <Typography variant="caption" color="textSecondary">
+              champion was v{p.previousChampion}
+            </Typography>
+          )}
         </Box>
       ),
     },
