@@ -1,0 +1,168 @@
+import {
+  AzureMlArmClient,
+  AzureMlConfig,
+  EnvironmentConfig,
+  REGISTRY_API_VERSION,
+} from '@internal/plugin-azure-ml-backend';
+import type { AzureMlRegistry } from '@internal/plugin-azure-ml-common';
+
+/* Everything the provider reads from ARM, through the backend plugin's client (same pipeline,
+ * retries and read budget). */
+
+const NETWORK_API_VERSION = '2024-05-01';
+const PRIVATE_DNS_API_VERSION = '2024-06-01';
+
+interface ArmList<T> {
+  value?: T[];
+  nextLink?: string | null;
+}
+
+interface ArmModelContainer {
+  name?: string;
+  properties?: {
+    description?: string | null;
+    tags?: Record<string, string | null> | null;
+    latestVersion?: string | null;
+    isArchived?: boolean;
+  };
+}
+
+interface ArmVirtualNetwork {
+  name?: string;
+  properties?: { addressSpace?: { addressPrefixes?: string[] } };
+}
+
+interface ArmNamed {
+  name?: string;
+}
+
+/** A model container of a registry: its tags hold the owner and the champion pointer. */
+export interface ModelContainerFacts {
+  name: string;
+  description?: string;
+  tags: Record<string, string>;
+  latestVersion?: string;
+}
+
+/** What ARM says about one configured environment. */
+export interface EnvironmentFacts {
+  env: EnvironmentConfig;
+  workspace: Awaited<ReturnType<AzureMlArmClient['getWorkspaceDetails']>>;
+  registry: AzureMlRegistry;
+  virtualNetworks: Array<{ name: string; addressPrefixes: string[] }>;
+  models: ModelContainerFacts[];
+}
+
+/** What ARM says about the platform: every environment and the central DNS zones. */
+export interface PlatformFacts {
+  environments: EnvironmentFacts[];
+  dns: { subscriptionId: string; resourceGroup: string; zones: string[] };
+  armReads: number;
+}
+
+type ArmReader = Pick<
+  AzureMlArmClient,
+  'readArm' | 'getWorkspaceDetails' | 'getRegistry'
+>;
+
+/**
+ * Reads the platform. Any failed read fails the whole read: a partial picture would make the
+ * provider delete entities that still exist.
+ */
+export async function readPlatform(
+  client: ArmReader,
+  config: AzureMlConfig,
+): Promise<PlatformFacts> {
+  let armReads = 0;
+  const list = async <T>(what: string, path: string, apiVersion: string) => {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    let first = true;
+    while (next) {
+      armReads += 1;
+      const page: ArmList<T> | undefined = await client.readArm<ArmList<T>>(
+        what,
+        next,
+        first ? apiVersion : undefined,
+      );
+      first = false;
+      items.push(...(page?.value ?? []));
+      next = page?.nextLink ?? undefined;
+    }
+    return items;
+  };
+
+  const environments = await Promise.all(
+    config.environments.map(async (env): Promise<EnvironmentFacts> => {
+      const group = `/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}`;
+      armReads += 2;
+      const [workspace, registry, networks, containers] = await Promise.all([
+        client.getWorkspaceDetails(env),
+        client.getRegistry(env),
+        list<ArmVirtualNetwork>(
+          `virtual networks of ${env.resourceGroup}`,
+          `${group}/providers/Microsoft.Network/virtualNetworks`,
+          NETWORK_API_VERSION,
+        ),
+        list<ArmModelContainer>(
+          `models of registry ${env.registry}`,
+          `${group}/providers/Microsoft.MachineLearningServices/registries/${env.registry}/models`,
+          REGISTRY_API_VERSION,
+        ),
+      ]);
+      return {
+        env,
+        workspace,
+        registry,
+        virtualNetworks: networks.flatMap(n =>
+          n.name
+            ? [
+                {
+                  name: n.name,
+                  addressPrefixes:
+                    n.properties?.addressSpace?.addressPrefixes ?? [],
+                },
+              ]
+            : [],
+        ),
+        models: containers
+          .filter(c => c.name && !c.properties?.isArchived)
+          .map(c => toModelContainer(c)),
+      };
+    }),
+  );
+
+  const dnsSubscription =
+    config.dns.centralZoneSubscriptionId ??
+    config.environments[0]?.subscriptionId;
+  const zones = dnsSubscription
+    ? await list<ArmNamed>(
+        `private DNS zones of ${config.dns.centralZoneResourceGroup}`,
+        `/subscriptions/${dnsSubscription}/resourceGroups/${config.dns.centralZoneResourceGroup}/providers/Microsoft.Network/privateDnsZones`,
+        PRIVATE_DNS_API_VERSION,
+      )
+    : [];
+
+  return {
+    environments,
+    dns: {
+      subscriptionId: dnsSubscription ?? '',
+      resourceGroup: config.dns.centralZoneResourceGroup,
+      zones: zones.flatMap(z => (z.name ? [z.name] : [])).sort(),
+    },
+    armReads,
+  };
+}
+
+function toModelContainer(raw: ArmModelContainer): ModelContainerFacts {
+  const tags: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw.properties?.tags ?? {})) {
+    if (typeof value === 'string') tags[key] = value;
+  }
+  return {
+    name: raw.name!,
+    description: raw.properties?.description ?? undefined,
+    tags,
+    latestVersion: raw.properties?.latestVersion ?? undefined,
+  };
+}
