@@ -1,6 +1,7 @@
 import appPlugin from '@backstage/plugin-app-backend';
 import proxyPlugin from '@backstage/plugin-proxy-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import authPlugin from '@backstage/plugin-auth-backend';
 import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import microsoftProviderModule from '@backstage/plugin-auth-backend-module-microsoft-provider';
@@ -8,6 +9,7 @@ import oauth2ProxyProviderModule from '@backstage/plugin-auth-backend-module-oau
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import catalogLogsModule from '@backstage/plugin-catalog-backend-module-logs';
+import catalogAzureMlModule from '@internal/plugin-catalog-backend-module-azure-ml';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
 import searchCatalogCollatorModule from '@backstage/plugin-search-backend-module-catalog';
@@ -36,7 +38,9 @@ export const backendFeatures = [
   catalogPlugin,
   scaffolderEntityModelModule,
   catalogLogsModule,
+  catalogAzureMlModule, // Azure ML environments, workspaces, registries, DNS, models as entities
   scaffolderPlugin,
+  scaffolderGithubModule, // publish:github (the templates' GitHub mode; integrations.github)
   scaffolderAzureMlModule, // azure-ml:* actions (project, environment, terraform, local publish)
   localRepositoriesUrlReader, // serves the file:// URLs of azure-ml:publish:local repositories
   permissionPlugin,

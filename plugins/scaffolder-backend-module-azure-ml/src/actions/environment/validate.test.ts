@@ -1,20 +1,37 @@
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import fs from 'fs-extra';
-import path from 'node:path';
 import yaml from 'yaml';
 import { createEnvironmentValidateAction } from './validate';
 import { examples, stagingEnvironment } from './validate.examples';
 
-const repoRoot = path.resolve(__dirname, '../../../../..');
-
-/** The seed's dev and prod environments, exactly as the catalog serves them. */
-const seedEntities = yaml
-  .parseAllDocuments(
-    fs.readFileSync(path.join(repoRoot, 'examples/environments.yaml'), 'utf8'),
-  )
-  .map(doc => doc.toJSON() as Entity);
+/**
+ * The seed's dev and prod environments as the catalog serves them (discovered by
+ * @internal/plugin-catalog-backend-module-azure-ml; only what the action reads).
+ */
+const seedEntities: Entity[] = [
+  ['dev', '10.10.0.0/16'],
+  ['prod', '10.20.0.0/16'],
+].map(([name, addressSpace]) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: `aml-env-${name}`,
+    namespace: 'default',
+    annotations: {
+      'ml.azure.com/address-space': addressSpace,
+      'ml.azure.com/location': 'westeurope',
+      'ml.azure.com/workspace': `mlw-${name}`,
+      'ml.azure.com/registry': `mlr-${name}`,
+      'ml.azure.com/resource-group': `rg-aml-${name}`,
+    },
+  },
+  spec: {
+    type: 'azure-ml-environment',
+    owner: 'group:default/ml-platform',
+    dependsOn: ['resource:default/aml-dns-central'],
+  },
+}));
 
 describe('azure-ml:environment:validate', () => {
   const action = createEnvironmentValidateAction({
