@@ -2,6 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import fs from 'fs-extra';
 import path from 'node:path';
 import request from 'supertest';
@@ -48,11 +49,15 @@ describe('the templates in a scaffolder dry run (template editor preview)', () =
       features: [
         scaffolderPlugin,
         scaffolderModuleAzureMl,
+        scaffolderGithubModule,
         localRepositoriesUrlReader,
         catalogServiceMock.factory({ entities: [] }),
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
+            integrations: {
+              github: [{ host: 'github.com', token: 'not-a-real-token' }],
+            },
             azureMl: {
               environments: {
                 dev: {
@@ -168,5 +173,38 @@ describe('the templates in a scaffolder dry run (template editor preview)', () =
     const entity = yaml.parse(file(res, 'catalog-info.yaml')!);
     expect(entity.metadata.name).toBe('fare-forecast');
     expect(entity.spec.owner).toBe('group:default/ml-platform');
+  });
+
+  it('previews "Create new ML project" in GitHub mode: publish:github gets the repository variables', async () => {
+    const res = await dryRun('create-ml-project', {
+      name: 'fare-forecast',
+      description: 'Forecasts taxi fares',
+      owner: 'ml-platform',
+      modelName: 'fare-forecast-model',
+      experimentName: 'fare-forecast-train',
+      environments: ['dev'],
+      computeName: 'cpu-cluster',
+      repoMode: 'github',
+      repoUrl: 'github.com?owner=contoso&repo=fare-forecast',
+    });
+    const steps = (res.body.log ?? []).map(
+      (l: { body: { stepId?: string; status?: string } }) => l.body,
+    );
+    expect(failures(res)).toEqual([]);
+    expect(res.status).toBe(200);
+    // publish:github is installed (without it the step fails as an unknown action) and gets
+    // the platform's repository variables; it has no dry-run mode of its own, so the
+    // scaffolder skips it in a preview.
+    const publish = steps.filter(
+      (b: { stepId?: string }) => b.stepId === 'publish-github',
+    );
+    expect(publish.map((b: { status?: string }) => b.status)).toContain(
+      'skipped',
+    );
+    const inputs = publish.find((b: { message: string }) =>
+      b.message.includes('Running publish:github in dry-run mode'),
+    )!.message;
+    expect(inputs).toContain('"AML_TRAIN_WORKSPACE": "mlw-dev"');
+    expect(inputs).toContain('"AML_SERVE_REGISTRY": "mlr-dev"');
   });
 });
