@@ -99,6 +99,12 @@ test('the Azure ML tab shows model versions, the prod champion, paging and pipel
   expect(await runs.locator('tbody tr').count()).toBeGreaterThan(0);
   await expect(runs.getByText('taxi-fare-train').first()).toBeVisible();
   await expect(runs.getByText('train', { exact: true }).first()).toBeVisible();
+  // The steps the pipeline defines (all five), without per-step status or duration: ARM's
+  // pipeline job has neither, and the column shows the job's submission time.
+  await expect(runs.getByText('score', { exact: true }).first()).toBeVisible();
+  await expect(
+    runs.getByRole('columnheader', { name: 'Submitted' }),
+  ).toBeVisible();
 
   // Registries.
   await expect(

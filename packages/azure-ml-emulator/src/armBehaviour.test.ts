@@ -95,6 +95,25 @@ describe('ARM conventions', () => {
     expect(ws.properties.privateEndpointConnections).toHaveLength(1);
   });
 
+  it('answers a workspace in the shape of the api-version asked for', async () => {
+    const newer = await (
+      await get(`${paths.workspace()}?api-version=2024-04-01`)
+    ).json();
+    expect(newer.properties.managedNetwork.isolationMode).toBe(
+      'AllowOnlyApprovedOutbound',
+    );
+    // 2022-10-01 (the npm SDK's) and stable 2023-04-01 have no managedNetwork in their schema.
+    for (const apiVersion of ['2022-10-01', '2023-04-01']) {
+      const older = await (
+        await get(`${paths.workspace()}?api-version=${apiVersion}`)
+      ).json();
+      expect(older.properties).not.toHaveProperty('managedNetwork');
+      expect(older.properties).not.toHaveProperty('enableDataIsolation');
+      expect(older).not.toHaveProperty('kind');
+      expect(older.properties.workspaceId).toBe(newer.properties.workspaceId);
+    }
+  });
+
   it('lists registries with their private endpoint connections', async () => {
     const { items } = await collect(
       `/subscriptions/${PROD.subscriptionId}/providers/Microsoft.MachineLearningServices/registries?${API}`,
@@ -295,12 +314,23 @@ describe('jobs', () => {
     );
     expect(items.length).toBeGreaterThan(0);
     const pipeline = items[0];
+    // The steps of pipelines/taxi-fare-train-pipeline.yaml, as definitions (no status).
     expect(Object.keys(pipeline.properties.jobs)).toEqual([
       'transform',
       'train',
       'compare',
       'register',
+      'score',
     ]);
+    for (const step of Object.values<any>(pipeline.properties.jobs)) {
+      expect(step.type).toBe('command');
+      expect(step).not.toHaveProperty('status');
+      expect(step).not.toHaveProperty('condition');
+    }
+    expect(pipeline.properties.jobs.register.inputs.decision).toEqual({
+      job_input_type: 'literal',
+      value: '${{parent.jobs.compare.outputs.decision}}',
+    });
     const steps = (
       await collect(
         `${paths.workspace()}/jobs?${API}&properties=azureml.pipelinerunid=${
@@ -311,6 +341,7 @@ describe('jobs', () => {
     expect(steps.map(s => s.properties.displayName).sort()).toEqual([
       'compare',
       'register',
+      'score',
       'train',
       'transform',
     ]);

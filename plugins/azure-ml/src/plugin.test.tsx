@@ -157,14 +157,14 @@ describe('azure-ml plugin', () => {
     expect(within(championRow).getByText('prod')).toBeInTheDocument();
   });
 
-  it('EntityAzureMlRunsCard lists pipeline runs with status and duration', async () => {
+  it('EntityAzureMlRunsCard lists pipeline runs with status and steps', async () => {
     await renderForEntity(<EntityAzureMlRunsCard />);
     const card = await findCardTitled('Azure ML pipeline runs');
     const row = (
       await within(card).findByRole('link', { name: /^run-1/ })
     ).closest('tr')!;
     expect(within(row).getByText('Completed')).toBeInTheDocument();
-    expect(within(row).getByText('4m 12s')).toBeInTheDocument();
+    expect(within(row).getByText('score')).toBeInTheDocument();
   });
 
   it('EntityAzureMlRunsCard shows an empty state when the backend has no runs', async () => {

@@ -70,6 +70,7 @@ export const PIPELINE_STEPS = [
   'train',
   'compare',
   'register',
+  'score',
 ] as const;
 
 /** Tenant of every seeded resource (identities, studio links). */

@@ -79,6 +79,92 @@ function childStatuses(status: string, random: SeededRandom): string[] {
   }
 }
 
+/** A binding of a step's input or output to another node's, as in the pipeline YAML. */
+const binding = (expression: string, kind: 'input' | 'output') =>
+  kind === 'input'
+    ? { job_input_type: 'literal', value: `\${{${expression}}}` }
+    : { type: 'literal', value: `\${{${expression}}}` };
+
+/**
+ * The `jobs` of a pipeline job: the step definitions of pipelines/taxi-fare-train-pipeline.yaml
+ * (five command steps, the gate is data: compare writes a decision folder that register reads),
+ * in the form azure-ai-ml submits them (`componentId`, `computeId`, bindings as literal
+ * inputs/outputs). Definitions only: ARM keeps no step status here.
+ */
+function pipelineStepDefinitions(computeId: string): Record<string, unknown> {
+  const inputs = (bindings: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(bindings).map(([name, expression]) => [
+        name,
+        binding(expression, 'input'),
+      ]),
+    );
+  const outputs = (bindings: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(bindings).map(([name, expression]) => [
+        name,
+        binding(expression, 'output'),
+      ]),
+    );
+  const step = (
+    name: string,
+    io: { inputs: Record<string, string>; outputs?: Record<string, string> },
+  ) => ({
+    type: 'command',
+    name,
+    componentId: `azureml://registries/${DEV.registry}/components/taxi_fare_${name}/versions/1`,
+    computeId,
+    inputs: inputs(io.inputs),
+    outputs: outputs(io.outputs ?? {}),
+    _source: 'YAML.COMPONENT',
+  });
+  return {
+    transform: step('transform', {
+      inputs: {
+        raw_data: 'parent.inputs.raw_data',
+        seed: 'parent.inputs.seed',
+      },
+    }),
+    train: step('train', {
+      inputs: {
+        train_data: 'parent.jobs.transform.outputs.train_data',
+        test_data: 'parent.jobs.transform.outputs.test_data',
+        seed: 'parent.inputs.seed',
+      },
+      outputs: {
+        model_output: 'parent.outputs.model',
+        metrics_output: 'parent.outputs.metrics',
+      },
+    }),
+    compare: step('compare', {
+      inputs: {
+        candidate_model: 'parent.jobs.train.outputs.model_output',
+        test_data: 'parent.jobs.transform.outputs.test_data',
+        model_name: 'parent.inputs.model_name',
+        registry_name: 'parent.inputs.registry_name',
+      },
+      outputs: { decision: 'parent.outputs.decision' },
+    }),
+    register: step('register', {
+      inputs: {
+        model: 'parent.jobs.train.outputs.model_output',
+        metrics: 'parent.jobs.train.outputs.metrics_output',
+        decision: 'parent.jobs.compare.outputs.decision',
+        model_name: 'parent.inputs.model_name',
+        registry_name: 'parent.inputs.registry_name',
+      },
+      outputs: { registration: 'parent.outputs.registration' },
+    }),
+    score: step('score', {
+      inputs: {
+        model: 'parent.jobs.train.outputs.model_output',
+        data: 'parent.jobs.transform.outputs.test_data',
+      },
+      outputs: { predictions: 'parent.outputs.test_predictions' },
+    }),
+  };
+}
+
 export function addPipelineJobs(
   state: EmulatorState,
   env: SeedEnvironment,
@@ -106,28 +192,7 @@ export function addPipelineJobs(
     const author = scheduled ? PIPELINE_PRINCIPAL : random.pick(AUTHORS);
     const authorType = scheduled ? 'Application' : 'User';
     const steps = childStatuses(status, random);
-    const stepJobs: Record<string, unknown> = {};
-    PIPELINE_STEPS.forEach((step, i) => {
-      stepJobs[step] = {
-        type: 'command',
-        name: step,
-        display_name: step,
-        component: `azureml://registries/${DEV.registry}/components/taxi_fare_${step}/versions/1`,
-        compute: 'cpu-cluster',
-        inputs:
-          i === 0
-            ? { raw_data: '${{parent.inputs.raw_data}}' }
-            : {
-                input: `\${{parent.jobs.${
-                  PIPELINE_STEPS[i - 1]
-                }.outputs.output}}`,
-              },
-        outputs: { output: { type: 'uri_folder' } },
-        ...(step === 'register'
-          ? { condition: '${{parent.jobs.compare.outputs.should_register}}' }
-          : {}),
-      };
-    });
+    const stepJobs = pipelineStepDefinitions(computeId);
     const services = (jobName: string) => ({
       Tracking: {
         jobServiceType: 'Tracking',
@@ -153,7 +218,7 @@ export function addPipelineJobs(
       type: 'Microsoft.MachineLearningServices/workspaces/jobs',
       properties: {
         description:
-          'Taxi fare training: transform → train → compare → conditional register',
+          'Transform (fixed test split), train (MLflow model), compare with the registry champion on the same test split, register when the policy passes, score the candidate on the test split.',
         tags: {
           model: MODEL_NAME,
           trigger: scheduled ? 'schedule' : 'manual',
@@ -173,9 +238,6 @@ export function addPipelineJobs(
         services: services(name),
         computeId,
         isArchived: false,
-        identity: null,
-        componentId: null,
-        notificationSetting: null,
         jobType: 'Pipeline',
         settings: {
           default_compute: computeId,
@@ -186,20 +248,23 @@ export function addPipelineJobs(
           raw_data: {
             jobInputType: 'uri_folder',
             mode: 'ReadOnlyMount',
-            uri: `azureml:taxi-raw-data:1`,
-            description: null,
+            uri: 'azureml:taxi-raw-data:1',
           },
+          model_name: { jobInputType: 'literal', value: MODEL_NAME },
+          registry_name: { jobInputType: 'literal', value: DEV.registry },
+          seed: { jobInputType: 'literal', value: '42' },
         },
         outputs: {
-          model_output: {
-            jobOutputType: 'mlflow_model',
+          model: { jobOutputType: 'mlflow_model', mode: 'ReadWriteMount' },
+          metrics: { jobOutputType: 'uri_folder', mode: 'ReadWriteMount' },
+          decision: { jobOutputType: 'uri_folder', mode: 'ReadWriteMount' },
+          registration: { jobOutputType: 'uri_folder', mode: 'ReadWriteMount' },
+          test_predictions: {
+            jobOutputType: 'uri_folder',
             mode: 'ReadWriteMount',
-            uri: null,
-            description: null,
           },
         },
         jobs: stepJobs,
-        sourceJobId: null,
       },
       systemData: {
         createdAt: createdIso,

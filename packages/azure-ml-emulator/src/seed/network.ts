@@ -305,7 +305,9 @@ export function addWorkspaceNetworking(
       type: 'Microsoft.MachineLearningServices/workspaces/privateEndpointConnections',
       location: env.location,
       properties: {
-        privateEndpoint: { id: peId, subnetArmId: subnetId(env) },
+        // A workspace connection's privateEndpoint has only `id` (2024-04-01 spec); the
+        // registry's (below) also has `subnetArmId`.
+        privateEndpoint: { id: peId },
         privateLinkServiceConnectionState: {
           status: 'Approved',
           description: 'Auto-Approved',

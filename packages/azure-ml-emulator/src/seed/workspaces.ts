@@ -86,7 +86,6 @@ export function addWorkspace(
       applicationInsights: `${rg}/providers/Microsoft.insights/components/appi-${env.workspace}`,
       containerRegistry: `${rg}/providers/Microsoft.ContainerRegistry/registries/cr${suffix}`,
       hbiWorkspace: false,
-      imageBuildCompute: null,
       provisioningState: 'Succeeded',
       publicNetworkAccess: 'Disabled',
       discoveryUrl: `https://${env.location}.api.azureml.ms/discovery`,
@@ -102,7 +101,6 @@ export function addWorkspace(
       storageHnsEnabled: false,
       v1LegacyMode: false,
       enableDataIsolation: false,
-      systemDatastoresAuthMode: 'identity',
       managedNetwork: {
         isolationMode: 'AllowOnlyApprovedOutbound',
         status: { status: 'Active', sparkReady: false },

@@ -698,6 +698,8 @@ export const spec = {
       },
       PipelineRunStep: {
         type: 'object',
+        description:
+          "A step of the pipeline as the job defines it (ARM's `jobs` map holds step definitions, not their runs: no status, no times).",
         additionalProperties: false,
         properties: {
           name: {
@@ -706,11 +708,8 @@ export const spec = {
           displayName: {
             type: 'string',
           },
-          status: {
-            $ref: '#/components/schemas/RunStatus',
-          },
         },
-        required: ['name', 'status'],
+        required: ['name'],
       },
       PipelineRun: {
         type: 'object',
@@ -737,14 +736,11 @@ export const spec = {
           createdAt: {
             type: 'string',
             format: 'date-time',
+            description:
+              "The job's systemData.createdAt (ARM's job schema has no start or end time).",
           },
           createdBy: {
             type: 'string',
-          },
-          durationMs: {
-            type: 'number',
-            description: 'Milliseconds',
-            'when known.': null,
           },
           steps: {
             type: 'array',

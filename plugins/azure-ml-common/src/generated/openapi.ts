@@ -454,10 +454,10 @@ export interface components {
       | 'NotResponding'
       | 'Paused'
       | 'Unknown';
+    /** @description A step of the pipeline as the job defines it (ARM's `jobs` map holds step definitions, not their runs: no status, no times). */
     PipelineRunStep: {
       name: string;
       displayName?: string;
-      status: components['schemas']['RunStatus'];
     };
     /** @description A pipeline job of the entity's experiment in one environment's workspace. */
     PipelineRun: {
@@ -467,11 +467,12 @@ export interface components {
       status: components['schemas']['RunStatus'];
       experiment: string;
       environment: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description The job's systemData.createdAt (ARM's job schema has no start or end time).
+       */
       createdAt?: string;
       createdBy?: string;
-      /** @description Milliseconds */
-      durationMs?: number;
       steps: components['schemas']['PipelineRunStep'][];
       studioUrl: string;
     };

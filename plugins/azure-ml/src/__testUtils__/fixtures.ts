@@ -108,10 +108,8 @@ export function pipelineRun(
     experiment: 'taxi-fare-train',
     environment: 'dev',
     createdAt: '2026-11-20T10:00:00Z',
-    durationMs: 252_000,
-    steps: ['transform', 'train', 'compare', 'register'].map(name => ({
+    steps: ['transform', 'train', 'compare', 'register', 'score'].map(name => ({
       name,
-      status: 'Completed',
     })),
     studioUrl: `https://ml.azure.com/runs/${overrides.id}`,
     ...overrides,

@@ -156,7 +156,7 @@ describe('azure-ml plugin for the new frontend system', () => {
         await within(card).findByRole('link', { name: /^run-1/ })
       ).closest('tr')!;
       expect(within(row).getByText('Completed')).toBeInTheDocument();
-      expect(within(row).getByText('4m 12s')).toBeInTheDocument();
+      expect(within(row).getByText('score')).toBeInTheDocument();
     });
 
     it('the models card names the missing annotation of a plain entity', async () => {

@@ -1,9 +1,4 @@
-import {
-  formatDuration,
-  formatMetric,
-  formatRelativeTime,
-  formatTimestamp,
-} from './format';
+import { formatMetric, formatRelativeTime, formatTimestamp } from './format';
 
 describe('format', () => {
   const now = Date.parse('2026-11-26T12:00:00Z');
@@ -20,13 +15,6 @@ describe('format', () => {
     expect(formatTimestamp('2026-11-26T09:05:00Z')).toBe(
       '2026-11-26 09:05 UTC',
     );
-  });
-
-  it('formats durations', () => {
-    expect(formatDuration(37_000)).toBe('37s');
-    expect(formatDuration(252_000)).toBe('4m 12s');
-    expect(formatDuration(3_840_000)).toBe('1h 4m');
-    expect(formatDuration(undefined)).toBeUndefined();
   });
 
   it('formats metrics with four significant digits', () => {

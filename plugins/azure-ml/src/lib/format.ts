@@ -35,24 +35,6 @@ export function formatTimestamp(iso: string | undefined): string | undefined {
   return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** "1h 4m", "4m 12s", "37s". */
-export function formatDuration(ms: number | undefined): string | undefined {
-  if (ms === undefined || ms < 0) {
-    return undefined;
-  }
-  const totalSeconds = Math.round(ms / 1000);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  if (hours > 0) {
-    return `${hours}h ${minutes}m`;
-  }
-  if (minutes > 0) {
-    return `${minutes}m ${seconds}s`;
-  }
-  return `${seconds}s`;
-}
-
 /** Metric values with four significant digits: 3.142, 0.8731, 1234. */
 export function formatMetric(value: number): string {
   return Number.isInteger(value) ? value.toString() : value.toPrecision(4);

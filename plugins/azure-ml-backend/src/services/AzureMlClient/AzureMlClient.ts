@@ -1,7 +1,3 @@
-import {
-  AzureMachineLearningWorkspaces,
-  JobBase,
-} from '@azure/arm-machinelearning';
 import type { TokenCredential } from '@azure/core-auth';
 import { ServiceClient } from '@azure/core-client';
 import { createHttpPoller, LroResponse } from '@azure/core-lro';
@@ -28,11 +24,12 @@ import {
   armDeadlinePolicy,
 } from './armTimeouts';
 import {
+  ArmJob,
   ArmList,
   ArmModelContainer,
   ArmModelVersion,
   ArmRegistry,
-  ArmWorkspaceExtras,
+  ArmWorkspace,
 } from './armTypes';
 import {
   toModelVersion,
@@ -42,7 +39,10 @@ import {
   WorkspaceDetails,
 } from './mappers';
 
-/** Stable api-version with registries (the npm SDK 2.1.1 stops at 2022-10-01). */
+/**
+ * The api-version of every Azure ML read and write: stable, with registries and a workspace's
+ * `managedNetwork` (the npm SDK 2.1.1 stops at 2022-10-01, which has neither).
+ */
 export const REGISTRY_API_VERSION = '2024-04-01';
 const PROVIDER = 'providers/Microsoft.MachineLearningServices';
 
@@ -130,16 +130,11 @@ const noCredential: TokenCredential = {
 export type AzureMlArmClient = Pick<AzureMlClient, keyof AzureMlClient>;
 
 /**
- * The only class that talks to Azure. Workspace operations (workspace, jobs) go through
- * `@azure/arm-machinelearning`; registry operations, which that SDK lacks, go through a
- * `@azure/core-client` ServiceClient built with the same credential, retry/throttling options
- * and read-budget policy. Everything returned is mapped to `-common` DTOs.
+ * The only class that talks to Azure: every operation goes through one `@azure/core-client`
+ * ServiceClient (credential, retry/throttling options, read-budget policy) at
+ * {@link REGISTRY_API_VERSION}. Everything returned is mapped to `-common` DTOs.
  */
 export class AzureMlClient {
-  private readonly workspaceClients = new Map<
-    string,
-    AzureMachineLearningWorkspaces
-  >();
   private readonly registryClient: ServiceClient;
 
   static fromConfig(
@@ -156,7 +151,7 @@ export class AzureMlClient {
 
   private constructor(
     private readonly config: AzureMlConfig,
-    private readonly credential: TokenCredential,
+    credential: TokenCredential,
     private readonly logger: LoggerService,
   ) {
     this.budget = new ArmReadBudget(config.arm.readBudget);
@@ -173,19 +168,16 @@ export class AzureMlClient {
 
   /** Workspace GUID and network mode of an environment's workspace. */
   async getWorkspaceDetails(env: EnvironmentConfig): Promise<WorkspaceDetails> {
-    let raw: ArmWorkspaceExtras | undefined;
-    const workspace = await this.call(`workspace ${env.workspace}`, () =>
-      this.workspaceClient(env).workspaces.get(
-        env.resourceGroup,
-        env.workspace,
-        {
-          onResponse: response => {
-            raw = response.parsedBody as ArmWorkspaceExtras;
-          },
-        },
-      ),
+    const raw = await this.getJson<ArmWorkspace>(
+      `workspace ${env.workspace}`,
+      this.withQuery(this.workspaceUrl(env), {}),
     );
-    return toWorkspaceDetails(workspace, raw);
+    if (!raw) {
+      throw new NotFoundError(
+        `Workspace '${env.workspace}' of environment '${env.name}' does not exist`,
+      );
+    }
+    return toWorkspaceDetails(raw);
   }
 
   async getRegistry(env: EnvironmentConfig): Promise<AzureMlRegistry> {
@@ -342,33 +334,15 @@ export class AzureMlClient {
     env: EnvironmentConfig,
     options: { nextLink?: string },
   ): Promise<ArmPage<PipelineRun>> {
-    const what = `jobs of workspace ${env.workspace}`;
-    const page = await this.call(what, async () => {
-      let problem: string | undefined;
-      const next = await this.workspaceClient(env)
-        .jobs.list(env.resourceGroup, env.workspace, {
-          jobType: 'Pipeline',
-          // The SDK maps a body without `value` to an empty page: check what ARM sent.
-          onResponse: response => {
-            const found = listShapeProblem(response.parsedBody);
-            problem = found && `HTTP ${response.status} with ${found}`;
-          },
-        })
-        .byPage({ continuationToken: options.nextLink })
-        .next();
-      if (problem) {
-        throw this.malformed(what, problem);
-      }
-      return next;
-    });
-    if (page.done) {
-      return { items: [] };
-    }
-    // The SDK's pages carry ARM's nextLink as `continuationToken`.
-    const jobs: JobBase[] & { continuationToken?: string } = page.value;
+    const list = await this.getJson<ArmList<ArmJob>>(
+      `jobs of workspace ${env.workspace}`,
+      options.nextLink ??
+        this.withQuery(this.jobsUrl(env), { jobType: 'Pipeline' }),
+      listShapeProblem,
+    );
     return {
-      items: jobs.map(job => toPipelineRun(job, env)),
-      nextLink: jobs.continuationToken ?? undefined,
+      items: (list?.value ?? []).map(job => toPipelineRun(job, env)),
+      nextLink: list?.nextLink ?? undefined,
     };
   }
 
@@ -400,7 +374,11 @@ export class AzureMlClient {
 
   /** The URL prefix every `nextLink` of {@link listPipelineJobs} must start with. */
   jobsUrl(env: EnvironmentConfig): string {
-    return `${this.config.arm.endpoint}/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}/${PROVIDER}/workspaces/${env.workspace}/jobs`;
+    return `${this.workspaceUrl(env)}/jobs`;
+  }
+
+  private workspaceUrl(env: EnvironmentConfig): string {
+    return `${this.config.arm.endpoint}/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}/${PROVIDER}/workspaces/${env.workspace}`;
   }
 
   private registryUrl(env: EnvironmentConfig): string {
@@ -447,26 +425,6 @@ export class AzureMlClient {
       },
     );
     pipeline.addPolicy(armDeadlinePolicy(this.config.arm.deadlineMs));
-  }
-
-  private workspaceClient(
-    env: EnvironmentConfig,
-  ): AzureMachineLearningWorkspaces {
-    let client = this.workspaceClients.get(env.subscriptionId);
-    if (!client) {
-      client = new AzureMachineLearningWorkspaces(
-        this.credential,
-        env.subscriptionId,
-        {
-          endpoint: this.config.arm.endpoint,
-          credentialScopes: this.credentialScope(),
-          ...this.pipelineOptions(),
-        },
-      );
-      this.configurePipeline(client.pipeline);
-      this.workspaceClients.set(env.subscriptionId, client);
-    }
-    return client;
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
- * Shapes of the ARM REST resources that the npm SDK (API 2022-10-01) does not cover, as
- * published in azure-rest-api-specs `machinelearningservices` stable/2024-04-01. Only the
- * fields the plugin reads are declared; everything is optional because ARM omits freely.
+ * Shapes of the ARM REST resources the plugin reads, as published in azure-rest-api-specs
+ * `machinelearningservices` stable/2024-04-01. Only the fields the plugin reads are declared;
+ * everything is optional because ARM omits freely.
  */
 
 export interface ArmSystemData {
@@ -64,9 +64,32 @@ export interface ArmRegistry {
   };
 }
 
-/** Raw workspace fields newer than the SDK's API version (e.g. managed network). */
-export interface ArmWorkspaceExtras {
+/** A workspace (`Workspaces_Get`); `managedNetwork` exists from 2023 api-versions on. */
+export interface ArmWorkspace {
+  id?: string;
+  name?: string;
   properties?: {
+    workspaceId?: string;
+    publicNetworkAccess?: string;
+    privateEndpointConnections?: Array<{ id?: string; name?: string }>;
     managedNetwork?: { isolationMode?: string };
+  };
+}
+
+/**
+ * A job (`Jobs_List` item). A pipeline job's `jobs` holds its step definitions (not their runs:
+ * no status, no times); the job schema has no start or end time either.
+ */
+export interface ArmJob {
+  id?: string;
+  name?: string;
+  systemData?: ArmSystemData;
+  properties?: {
+    jobType?: string;
+    displayName?: string | null;
+    experimentName?: string;
+    status?: string;
+    services?: Record<string, { endpoint?: string | null } | null> | null;
+    jobs?: Record<string, Record<string, unknown> | null> | null;
   };
 }

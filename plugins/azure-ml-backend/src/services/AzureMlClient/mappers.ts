@@ -1,8 +1,3 @@
-import type {
-  JobBase,
-  PipelineJob,
-  Workspace,
-} from '@azure/arm-machinelearning';
 import {
   AzureMlRegistry,
   ModelVersion,
@@ -13,7 +8,7 @@ import {
   PipelineRunStep,
 } from '@internal/plugin-azure-ml-common';
 import { EnvironmentConfig } from '../../config';
-import { ArmModelVersion, ArmRegistry, ArmWorkspaceExtras } from './armTypes';
+import { ArmJob, ArmModelVersion, ArmRegistry, ArmWorkspace } from './armTypes';
 
 const STUDIO = 'https://ml.azure.com';
 const METRIC_PREFIX = 'metric.';
@@ -173,21 +168,19 @@ export function toRegistry(
   };
 }
 
-export function toWorkspaceDetails(
-  workspace: Workspace,
-  raw: ArmWorkspaceExtras | undefined,
-): WorkspaceDetails {
-  const endpoints = workspace.privateEndpointConnections ?? [];
+export function toWorkspaceDetails(workspace: ArmWorkspace): WorkspaceDetails {
+  const props = workspace.properties ?? {};
+  const endpoints = props.privateEndpointConnections ?? [];
   let networkMode: NetworkMode;
-  if (workspace.publicNetworkAccess === 'Disabled') {
+  if (props.publicNetworkAccess === 'Disabled') {
     networkMode = 'private';
   } else {
     networkMode = endpoints.length > 0 ? 'mixed' : 'public';
   }
   return {
-    workspaceId: workspace.workspaceId,
+    workspaceId: props.workspaceId,
     networkMode,
-    managedNetworkIsolation: raw?.properties?.managedNetwork?.isolationMode,
+    managedNetworkIsolation: props.managedNetwork?.isolationMode,
   };
 }
 
@@ -195,49 +188,32 @@ function toStatus(value: string | undefined): PipelineRunStatus {
   return isPipelineRunStatus(value) ? value : 'Unknown';
 }
 
-function toSteps(job: PipelineJob): PipelineRunStep[] {
-  return Object.entries(job.jobs ?? {}).map(([name, step]) => {
-    const displayName = step?.displayName ?? step?.display_name;
-    return {
-      name,
-      displayName: typeof displayName === 'string' ? displayName : undefined,
-      status: toStatus(
-        typeof step?.status === 'string' ? step.status : undefined,
-      ),
-    };
+/** The steps a pipeline job defines (its `jobs` map: definitions, no run status or times). */
+function toSteps(jobs: NonNullable<ArmJob['properties']>['jobs']) {
+  return Object.entries(jobs ?? {}).map(([name, step]): PipelineRunStep => {
+    const displayName = step?.display_name ?? step?.displayName;
+    return typeof displayName === 'string' && displayName !== name
+      ? { name, displayName }
+      : { name };
   });
 }
 
-/** Run duration from the job's start/end properties, when the service recorded them. */
-function durationMs(properties: Record<string, string | null> | undefined) {
-  const start = Date.parse(
-    properties?.['azureml.runStartTime'] ?? properties?.startTime ?? '',
-  );
-  const end = Date.parse(
-    properties?.['azureml.runEndTime'] ?? properties?.endTime ?? '',
-  );
-  return Number.isFinite(start) && Number.isFinite(end) && end >= start
-    ? end - start
-    : undefined;
-}
-
 export function toPipelineRun(
-  job: JobBase,
+  job: ArmJob,
   env: EnvironmentConfig,
 ): PipelineRun {
-  const props = job.properties;
+  const props = job.properties ?? {};
   const id = job.name ?? '';
   const studio = props.services?.Studio?.endpoint;
   return {
     id,
-    displayName: props.displayName,
+    displayName: props.displayName ?? undefined,
     status: toStatus(props.status),
     experiment: props.experimentName ?? 'Default',
     environment: env.name,
     createdAt: normalizeTimestamp(job.systemData?.createdAt),
     createdBy: job.systemData?.createdBy,
-    durationMs: durationMs(props.properties ?? undefined),
-    steps: props.jobType === 'Pipeline' ? toSteps(props as PipelineJob) : [],
+    steps: props.jobType === 'Pipeline' ? toSteps(props.jobs) : [],
     studioUrl: studio?.startsWith(`${STUDIO}/`)
       ? studio
       : jobStudioUrl(env, id),

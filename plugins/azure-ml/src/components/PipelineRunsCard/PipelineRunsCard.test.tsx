@@ -53,7 +53,7 @@ describe('PipelineRunsCard', () => {
     expect(api.getPipelineRuns).not.toHaveBeenCalled();
   });
 
-  it('lists runs with status, duration, steps and studio links', async () => {
+  it('lists runs with status, submission time, defined steps and studio links', async () => {
     const api = mockAzureMlApi();
     api.getPipelineRuns.mockResolvedValue({
       items: [
@@ -61,34 +61,36 @@ describe('PipelineRunsCard', () => {
         pipelineRun({
           id: 'run-failed',
           status: 'Failed',
-          durationMs: 61_000,
           steps: [
-            { name: 'transform', status: 'Completed' },
-            { name: 'train', status: 'Failed' },
-            { name: 'compare', status: 'NotStarted' },
-            { name: 'register', status: 'NotStarted' },
+            { name: 'transform' },
+            { name: 'train', displayName: 'Train model' },
           ],
         }),
       ],
     });
     await renderCard(api);
 
+    expect(
+      await screen.findByRole('columnheader', { name: 'Submitted' }),
+    ).toBeInTheDocument();
     const okRow = (
       await screen.findByRole('link', { name: /^run-ok/ })
     ).closest('tr')!;
     expect(within(okRow).getByText('Completed')).toBeInTheDocument();
-    expect(within(okRow).getByText('4m 12s')).toBeInTheDocument();
+    expect(within(okRow).getByText('2026-11-20 10:00 UTC')).toBeInTheDocument();
     expect(within(okRow).getByText('taxi-fare-train')).toBeInTheDocument();
+    expect(within(okRow).getByText('score')).toBeInTheDocument();
 
     const failedRow = screen
       .getByRole('link', { name: /^run-failed/ })
       .closest('tr')!;
     expect(within(failedRow).getByText('Failed')).toBeInTheDocument();
-    expect(within(failedRow).getByText('1m 1s')).toBeInTheDocument();
-    expect(within(failedRow).getByTitle('train: Failed')).toBeInTheDocument();
-    expect(
-      within(failedRow).getByTitle('register: NotStarted'),
-    ).toBeInTheDocument();
+    // Steps are the pipeline's definitions: names only, no per-step status or duration.
+    expect(within(failedRow).getByTitle('transform')).toHaveTextContent(
+      /^transform$/,
+    );
+    expect(within(failedRow).getByTitle('Train model (train)')).toBeVisible();
+    expect(within(failedRow).queryByText(/NotStarted|\d+m \d+s/)).toBeNull();
     expect(
       within(failedRow).getByRole('link', {
         name: /Open run run-failed in Azure ML studio/,

@@ -12,11 +12,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import { useCursorPaging, usePipelineRuns } from '../../hooks';
-import {
-  formatDuration,
-  formatRelativeTime,
-  formatTimestamp,
-} from '../../lib/format';
+import { formatRelativeTime, formatTimestamp } from '../../lib/format';
 import {
   EnvironmentChip,
   FilterSelect,
@@ -31,7 +27,7 @@ type Row = PipelineRun & { key: string };
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
-// Name + experiment and started + duration share a cell so that the steps fit in one line.
+// Name and experiment share a cell so that the steps fit in one line.
 const columns: TableColumn<Row>[] = [
   {
     title: 'Status',
@@ -58,17 +54,13 @@ const columns: TableColumn<Row>[] = [
     render: row => <EnvironmentChip environment={row.environment} />,
   },
   {
-    title: 'Started',
+    title: 'Submitted',
     field: 'createdAt',
     cellStyle: noWrap,
+    // The job's systemData.createdAt: ARM's job schema has no start/end time, so no duration.
     render: row => (
       <Tooltip title={formatRelativeTime(row.createdAt) ?? ''}>
-        <span>
-          {formatTimestamp(row.createdAt) ?? '–'}
-          <Typography variant="caption" color="textSecondary" display="block">
-            {formatDuration(row.durationMs) ?? ''}
-          </Typography>
-        </span>
+        <span>{formatTimestamp(row.createdAt) ?? '–'}</span>
       </Tooltip>
     ),
   },

@@ -2,9 +2,11 @@ import { PipelineRunStep } from '@internal/plugin-azure-ml-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';
-import { RunStatus } from '../shared';
 
-/** The steps of a run in order, each with its status: transform → train → compare → register. */
+/**
+ * The steps the pipeline defines, in order (transform → train → compare → register → score).
+ * No per-step status: ARM's pipeline job holds step definitions, not their runs.
+ */
 export function RunSteps(props: { steps: PipelineRunStep[] }) {
   if (props.steps.length === 0) {
     return <>–</>;
@@ -23,14 +25,18 @@ export function RunSteps(props: { steps: PipelineRunStep[] }) {
               →
             </Typography>
           )}
-          <span
-            title={`${step.displayName ?? step.name}: ${step.status}`}
-            style={{ whiteSpace: 'nowrap' }}
+          <Typography
+            variant="body2"
+            component="span"
+            title={
+              step.displayName
+                ? `${step.displayName} (${step.name})`
+                : step.name
+            }
+            style={{ whiteSpace: 'nowrap', fontSize: 'inherit' }}
           >
-            <RunStatus status={step.status}>
-              {step.displayName ?? step.name}
-            </RunStatus>
-          </span>
+            {step.displayName ?? step.name}
+          </Typography>
         </Fragment>
       ))}
     </Box>
