@@ -134,29 +134,40 @@ const OPERATIONS: Operation[] = [
     apiVersion: '2024-04-01',
     responses: { 200: 'common-types-v3.json#OperationStatusResult' },
   },
+  {
+    operationId: 'PrivateZones_List / PrivateZones_ListByResourceGroup',
+    method: 'GET',
+    path: /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/providers\/Microsoft\.Network\/privateDnsZones$/i,
+    apiVersion: '2024-06-01',
+    responses: { 200: 'privatedns-2024-06-01.json#PrivateZoneListResult' },
+  },
+  {
+    operationId: 'RecordSets_ListByType (A)',
+    method: 'GET',
+    path: /\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+\/A$/i,
+    apiVersion: '2024-06-01',
+    responses: { 200: 'privatedns-2024-06-01.json#RecordSetListResult' },
+  },
+  {
+    operationId: 'VirtualNetworkLinks_List',
+    method: 'GET',
+    path: /\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+\/virtualNetworkLinks$/i,
+    apiVersion: '2024-06-01',
+    responses: {
+      200: 'privatedns-2024-06-01.json#VirtualNetworkLinkListResult',
+    },
+  },
 ];
 
 /**
- * Reads of the DNS validation that have no copied schema yet (Microsoft.Network and
- * Microsoft.Network/privateDnsZones specs, and the compute list whose ComputeResource schema is
- * a large discriminated union). Listed so that nothing the backend calls goes unnoticed.
+ * Reads of the DNS validation that have no copied schema yet (the Microsoft.Network specs, and
+ * the compute list whose ComputeResource schema is a large discriminated union). Listed so that
+ * nothing the backend calls goes unnoticed.
  */
 const NOT_YET_COVERED: Array<{ operationId: string; path: RegExp }> = [
   {
     operationId: 'Compute_List',
     path: new RegExp(`^${RG}${ML}/workspaces/[^/]+/computes$`, 'i'),
-  },
-  {
-    operationId: 'PrivateZones_List / PrivateZones_ListByResourceGroup',
-    path: /\/providers\/Microsoft\.Network\/privateDnsZones$/i,
-  },
-  {
-    operationId: 'RecordSets_ListByType (A)',
-    path: /\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+\/A$/i,
-  },
-  {
-    operationId: 'VirtualNetworkLinks_List',
-    path: /\/providers\/Microsoft\.Network\/privateDnsZones\/[^/]+\/virtualNetworkLinks$/i,
   },
   {
     operationId: 'PrivateEndpoints_Get',
