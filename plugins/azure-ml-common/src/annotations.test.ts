@@ -34,7 +34,11 @@ describe('getAzureMlAnnotations', () => {
   it('leaves optional annotations undefined', () => {
     expect(
       getAzureMlAnnotations(entity({ 'ml.azure.com/models': 'm1' })),
-    ).toEqual({ models: ['m1'], experiment: undefined, environments: undefined });
+    ).toEqual({
+      models: ['m1'],
+      experiment: undefined,
+      environments: undefined,
+    });
   });
 
   it('names the missing models annotation and shows the format', () => {

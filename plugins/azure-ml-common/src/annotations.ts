@@ -110,5 +110,7 @@ export function getAzureMlAnnotations(entity: Entity): AzureMlAnnotations {
  * @public
  */
 export function isAzureMlAvailable(entity: Entity): boolean {
-  return Boolean(entity.metadata.annotations?.[AZURE_ML_MODELS_ANNOTATION]?.trim());
+  return Boolean(
+    entity.metadata.annotations?.[AZURE_ML_MODELS_ANNOTATION]?.trim(),
+  );
 }
