@@ -678,7 +678,7 @@ export const spec = {
       RunStatus: {
         type: 'string',
         description:
-          'Official Azure ML job status values, plus `Unknown` for values this version does not know.',
+          'Azure ML job status values (JobStatus of api-version 2024-04-01, which has `Unknown`); a value this version does not know is answered as `Unknown`.',
         enum: [
           'NotStarted',
           'Starting',

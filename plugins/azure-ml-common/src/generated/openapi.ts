@@ -436,7 +436,7 @@ export interface components {
       studioUrl: string;
     };
     /**
-     * @description Official Azure ML job status values, plus `Unknown` for values this version does not know.
+     * @description Azure ML job status values (JobStatus of api-version 2024-04-01, which has `Unknown`); a value this version does not know is answered as `Unknown`.
      * @enum {string}
      */
     RunStatus:
