@@ -3,6 +3,8 @@ import {
   metricsFromProperties,
   normalizeTimestamp,
   toModelVersion,
+  toPipelineRun,
+  toWorkspaceDetails,
 } from './mappers';
 
 const env = {
@@ -73,5 +75,58 @@ describe('mappers', () => {
       'champion',
     ]);
     expect(applyAliases(version, { champion: '6' }).aliases).toEqual([]);
+  });
+
+  it('reads network isolation from a 2024-04-01 workspace', () => {
+    expect(
+      toWorkspaceDetails({
+        properties: {
+          workspaceId: 'guid-1',
+          publicNetworkAccess: 'Disabled',
+          managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' },
+        },
+      }),
+    ).toEqual({
+      workspaceId: 'guid-1',
+      networkMode: 'private',
+      managedNetworkIsolation: 'AllowOnlyApprovedOutbound',
+    });
+    // Without managedNetwork (as 2022-10-01 answers) the isolation is unknown, not invented.
+    expect(
+      toWorkspaceDetails({ properties: { publicNetworkAccess: 'Enabled' } }),
+    ).toEqual({ networkMode: 'public', managedNetworkIsolation: undefined });
+  });
+
+  it('maps a pipeline job to its status, systemData times and defined steps only', () => {
+    const run = toPipelineRun(
+      {
+        name: 'sincere_tail_1',
+        systemData: { createdAt: '2026-11-20T10:00:00+01:00', createdBy: 'ci' },
+        properties: {
+          jobType: 'Pipeline',
+          status: 'Running',
+          experimentName: 'taxi-fare-train',
+          jobs: {
+            transform: { type: 'command', name: 'transform' },
+            train: { type: 'command', display_name: 'Train model' },
+          },
+        },
+      },
+      env,
+    );
+    expect(run).toMatchObject({
+      id: 'sincere_tail_1',
+      status: 'Running',
+      createdAt: '2026-11-20T09:00:00.000Z',
+      createdBy: 'ci',
+      steps: [
+        { name: 'transform' },
+        { name: 'train', displayName: 'Train model' },
+      ],
+    });
+    expect(run).not.toHaveProperty('durationMs');
+    expect(
+      toPipelineRun({ name: 'j', properties: { status: 'Weird' } }, env).status,
+    ).toBe('Unknown');
   });
 });
