@@ -9,12 +9,12 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { azureMlApiRef } from '../../api';
+import { CommentField } from './CommentField';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { useEntityPermission } from '../../hooks/usePromotionPermission';
 import { errorMessage } from '../../lib/errors';
@@ -124,16 +124,11 @@ export function DecisionButtons(props: {
             </>
           )}
           <Box mt={2}>
-            <TextField
+            <CommentField
               id="decision-comment"
               label="Comment for the requester (optional)"
               value={comment}
-              onChange={e => setComment(e.target.value)}
-              fullWidth
-              multiline
-              minRows={2}
-              inputProps={{ maxLength: 2000 }}
-              variant="outlined"
+              onChange={setComment}
             />
           </Box>
           {error && (

@@ -7,12 +7,12 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { azureMlApiRef } from '../../api';
+import { CommentField } from './CommentField';
 import { errorMessage } from '../../lib/errors';
 import { usePromotion } from '../../hooks/usePromotion';
 import { MetricComparison, PolicyRules } from './PolicyResult';
@@ -167,16 +167,11 @@ export function PromoteDialog(props: {
         )}
         {!result && passed && (
           <Box mt={2}>
-            <TextField
+            <CommentField
               id="promote-comment"
               label="Comment for the approver (optional)"
               value={comment}
-              onChange={e => setComment(e.target.value)}
-              fullWidth
-              multiline
-              minRows={2}
-              inputProps={{ maxLength: 2000 }}
-              variant="outlined"
+              onChange={setComment}
             />
           </Box>
         )}

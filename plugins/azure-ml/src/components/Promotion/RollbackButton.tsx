@@ -10,13 +10,13 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import UndoIcon from '@material-ui/icons/Undo';
 import { useState } from 'react';
 import { azureMlApiRef } from '../../api';
+import { CommentField } from './CommentField';
 import { useEntityPermission } from '../../hooks/usePromotionPermission';
 import { errorMessage } from '../../lib/errors';
 import { PromotionProgress } from './PromoteDialog';
@@ -106,16 +106,11 @@ export function RollbackButton(props: {
             deploy. Carried out at once, without approval, and audited.
           </Typography>
           {!result && (
-            <TextField
+            <CommentField
               id="rollback-comment"
               label="Why (optional)"
               value={comment}
-              onChange={e => setComment(e.target.value)}
-              fullWidth
-              multiline
-              minRows={2}
-              inputProps={{ maxLength: 2000 }}
-              variant="outlined"
+              onChange={setComment}
             />
           )}
           {error && (
