@@ -368,6 +368,52 @@ describe('Promote on the model versions', () => {
     );
   });
 
+  it("ends showing ARM's message when the promotion fails", async () => {
+    const api = promotionApi();
+    api.evaluatePromotion.mockResolvedValue(evaluation);
+    api.requestPromotion.mockResolvedValue({
+      promotion: promotion({ state: 'running', attempts: 3 }),
+      created: false,
+    });
+    api.getPromotion.mockResolvedValue(
+      promotion({
+        state: 'failed',
+        attempts: 3,
+        lastError:
+          'Azure Resource Manager failed writing version 9 of model taxi-fare-model in registry mlr-prod: the operation ended failed: quota exceeded',
+      }),
+    );
+    await render(versionsCard, api, OWNER, ['azure-ml.model.promote']);
+    const promote = await screen.findByRole('button', {
+      name: 'Promote taxi-fare-model v9 to prod',
+    });
+    await waitFor(() => expect(promote).toBeEnabled());
+    fireEvent.click(promote);
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByRole('table', { name: 'Promotion policy' });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Request promotion' }),
+    );
+    // An active request already existed: the dialog says so and follows that one.
+    expect(
+      await within(dialog).findByText(
+        /A request for this version\s+was already active/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await within(dialog).findByTestId(
+        'promotion-state-failed',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        /It failed: .*the operation ended failed: quota exceeded/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('blocks the request when the policy fails, naming the rule', async () => {
     const api = promotionApi();
     api.evaluatePromotion.mockResolvedValue({
