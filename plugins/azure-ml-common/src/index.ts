@@ -5,5 +5,6 @@
  */
 export * from './annotations';
 export * from './dns';
+export * from './lineage';
 export * from './permissions';
 export * from './types';

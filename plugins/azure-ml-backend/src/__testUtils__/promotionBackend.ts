@@ -10,6 +10,7 @@ import {
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import { DEV, MODEL_NAME, PROD } from '@internal/azure-ml-emulator';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { SetupServer } from 'msw/node';
 
 /** Shared by the promotion tests: the emulator's environments as `azureMl.environments`. */
@@ -96,4 +97,30 @@ export function listenLocalOnly(server: SetupServer) {
       }
     },
   });
+}
+
+/** A permissions service that allows everything (for tests where authz is not the subject). */
+export function allowAllPermissions() {
+  return mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  }).factory;
+}
+
+/** Every version of the seed model in the prod registry, all pages, from the emulator's state. */
+export async function prodRegistryVersions(): Promise<
+  Array<{ name: string; properties: { tags: Record<string, string> } }>
+> {
+  const versions = [];
+  let url: string | undefined = `${registryUrl(
+    PROD,
+  )}/models/${MODEL_NAME}/versions?api-version=2024-04-01`;
+  while (url) {
+    const page: { value: any[]; nextLink?: string } = await (
+      await fetch(url)
+    ).json();
+    versions.push(...page.value);
+    url = page.nextLink;
+  }
+  return versions;
 }

@@ -16,7 +16,9 @@ import {
   azureMlModelPromotePermission,
   azureMlPromotionApprovePermission,
   azureMlPromotionRollbackPermission,
+  formatPromotedFrom,
   PolicyEvaluation,
+  PROMOTED_FROM_TAG,
   Promotion,
   PromotionInput,
   PromotionSettings,
@@ -53,8 +55,6 @@ import { PromotionStore, StoredPromotion } from './PromotionStore';
 
 /** Tag on a target version naming the request that created it (exactly-once adoption). */
 export const PROMOTION_ID_TAG = 'azure-ml-portal.promotion-id';
-/** Tag on a target version naming the version it was copied from (lineage). */
-export const PROMOTED_FROM_TAG = 'azure-ml-portal.promoted-from';
 
 function rawMetrics(version: ArmModelVersion): Record<string, string> {
   const metrics: Record<string, string> = {};
@@ -533,7 +533,11 @@ export class PromotionService {
           tags: {
             ...definedStrings(props.tags),
             [PROMOTION_ID_TAG]: p.id,
-            [PROMOTED_FROM_TAG]: `${this.source.registry}/${p.model}/${p.sourceVersion}`,
+            [PROMOTED_FROM_TAG]: formatPromotedFrom({
+              registry: this.source.registry,
+              model: p.model,
+              version: p.sourceVersion,
+            }),
           },
         },
       );

@@ -6,7 +6,6 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createAzureMlEmulator,
   DEV,
@@ -19,9 +18,11 @@ import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { azureMlPlugin } from '../../plugin';
 import {
+  allowAllPermissions,
   ARM,
   capturingScheduler,
   listenLocalOnly,
+  prodRegistryVersions,
   registryUrl,
   seedEnvironments,
   TAXI_FARE_REF,
@@ -82,10 +83,7 @@ async function startReplica(knex: Knex) {
       }),
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities: [taxiFareEntity] }),
-      mockServices.permissions.mock({
-        authorize: async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      }).factory,
+      allowAllPermissions(),
       capturingScheduler(tasks),
     ],
   });
@@ -107,22 +105,7 @@ async function startReplica(knex: Knex) {
   return { post, get, promotionTask, stop: () => backend.stop() };
 }
 
-async function prodVersions(): Promise<
-  Array<{ name: string; properties: { tags: Record<string, string> } }>
-> {
-  const all = [];
-  let url: string | undefined = `${REGISTRY(
-    PROD,
-  )}/models/${MODEL_NAME}/versions?api-version=2024-04-01`;
-  while (url) {
-    const page: { value: any[]; nextLink?: string } = await (
-      await fetch(url)
-    ).json();
-    all.push(...page.value);
-    url = page.nextLink;
-  }
-  return all;
-}
+const prodVersions = prodRegistryVersions;
 
 beforeAll(() => listenLocalOnly(server));
 afterAll(() => server.close());

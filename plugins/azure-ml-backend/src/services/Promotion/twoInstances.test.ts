@@ -10,7 +10,6 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CHAMPION_TAG,
   createAzureMlEmulator,
@@ -24,9 +23,11 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { azureMlPlugin } from '../../plugin';
 import {
+  allowAllPermissions,
   ARM,
   capturingScheduler,
   listenLocalOnly,
+  prodRegistryVersions,
   registryUrl,
   seedEnvironments,
   TAXI_FARE_REF,
@@ -212,10 +213,7 @@ async function startInstance(
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities: [taxiFareEntity] }),
       // Who may do what is the authz matrix's business (promotion.test.ts): everyone may here.
-      mockServices.permissions.mock({
-        authorize: async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      }).factory,
+      allowAllPermissions(),
       capturingScheduler(tasks),
       ...(death ? [killableArmClient(death)] : []),
     ],
@@ -257,19 +255,8 @@ type Instance = Awaited<ReturnType<typeof startInstance>>;
 
 /** The prod registry's versions of the model and its champion, from the emulator's state. */
 async function prodState() {
-  const versions: Array<{
-    name: string;
-    properties: { tags: Record<string, string> };
-  }> = [];
+  const versions = await prodRegistryVersions();
   const base = `${registryUrl(PROD)}/models/${MODEL_NAME}`;
-  let url: string | undefined = `${base}/versions?api-version=2024-04-01`;
-  while (url) {
-    const page: { value: any[]; nextLink?: string } = await (
-      await fetch(url)
-    ).json();
-    versions.push(...page.value);
-    url = page.nextLink;
-  }
   const container = await (
     await fetch(`${base}?api-version=2024-04-01`)
   ).json();

@@ -6,6 +6,8 @@ import {
 import {
   AzureMlAnnotations,
   ModelVersion,
+  parsePromotedFrom,
+  PROMOTED_FROM_TAG,
   PromotionSettings,
 } from '@internal/plugin-azure-ml-common';
 import Box from '@material-ui/core/Box';
@@ -34,18 +36,15 @@ import { MetricValue } from './MetricValue';
 
 type Row = ModelVersion & { id: string };
 
-/** Tag the portal's promotion sets on a copied version: `<registry>/<model>/<version>`. */
-export const PROMOTED_FROM_TAG = 'azure-ml-portal.promoted-from';
-
 /** "dev v7" for a version copied by a promotion, from its lineage tag. */
 function promotedFrom(
   row: ModelVersion,
   registries: Map<string, string>,
 ): string | undefined {
-  const from = row.tags[PROMOTED_FROM_TAG];
-  const match = from?.match(/^([^/]+)\/[^/]+\/([^/]+)$/);
-  if (!match) return undefined;
-  return `${registries.get(match[1]) ?? match[1]} v${match[2]}`;
+  const from = parsePromotedFrom(row.tags[PROMOTED_FROM_TAG]);
+  return (
+    from && `${registries.get(from.registry) ?? from.registry} v${from.version}`
+  );
 }
 
 function versionColumns(options: {
