@@ -9,7 +9,10 @@ import { ResponseCache } from './lib/ResponseCache';
 import { createRouter } from './router';
 import { EntityIndex } from './services/EntityIndex/EntityIndex';
 import { EntityReader } from './services/EntityReader/EntityReader';
-import { PromotionNotifier } from './services/Promotion/PromotionNotifier';
+import {
+  catalogEntityNames,
+  PromotionNotifier,
+} from './services/Promotion/PromotionNotifier';
 import { PromotionService } from './services/Promotion/PromotionService';
 import { PromotionStore } from './services/Promotion/PromotionStore';
 import { DnsValidationService } from './services/DnsValidation/DnsValidationService';
@@ -85,6 +88,10 @@ export const azureMlPlugin = createBackendPlugin({
                 notifications: deps.notifications,
                 logger: deps.logger,
                 approvers: config.promotion.approvers,
+                names: catalogEntityNames({
+                  catalog: deps.catalog,
+                  auth: deps.auth,
+                }),
               }),
             })
           : undefined;

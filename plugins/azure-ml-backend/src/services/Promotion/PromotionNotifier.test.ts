@@ -1,6 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { azureMlTabPath, PromotionNotifier } from './PromotionNotifier';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  azureMlTabPath,
+  catalogEntityNames,
+  EntityNames,
+  humanizeRef,
+  PromotionNotifier,
+} from './PromotionNotifier';
 import { StoredPromotion } from './PromotionStore';
 
 const promotion: StoredPromotion = {
@@ -19,13 +26,17 @@ const promotion: StoredPromotion = {
   updatedAt: '2026-12-02T00:00:00.000Z',
 };
 
-function notifier(approvers = ['group:default/ml-platform']) {
+function notifier(
+  approvers = ['group:default/ml-platform'],
+  names?: EntityNames,
+) {
   const sent: NotificationSendOptions[] = [];
   const logger = mockServices.logger.mock();
   const subject = new PromotionNotifier({
     notifications: { send: async options => void sent.push(options) },
     logger,
     approvers,
+    names,
   });
   return { subject, sent, logger };
 }
@@ -71,5 +82,58 @@ describe('PromotionNotifier', () => {
         /^Could not send the notification about promotion p1 \(succeeded\): /,
       ),
     );
+  });
+
+  it('names people and the entity as the catalog does, and humanizes refs it cannot name', async () => {
+    const catalog = catalogServiceMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'User',
+          metadata: { name: 'guest', namespace: 'default' },
+          spec: { profile: { displayName: 'Gwen Guest' }, memberOf: [] },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'taxi-fare', title: 'Taxi fare model' },
+          spec: { type: 'ml-model', owner: 'x', lifecycle: 'production' },
+        },
+      ],
+    });
+    const names = catalogEntityNames({ catalog, auth: mockServices.auth() });
+    const { subject, sent } = notifier(undefined, names);
+    await subject.finished({
+      ...promotion,
+      state: 'succeeded',
+      decidedBy: 'user:team-b/avery',
+    });
+    expect(sent[0].payload.description).toBe(
+      'Promotion of taxi-fare-model version 10 to prod succeeded for Taxi fare model (requested by Gwen Guest, approved by team-b/avery).',
+    );
+  });
+
+  it('falls back to humanized refs when the catalog cannot be read, and still sends', async () => {
+    const { subject, sent, logger } = notifier(undefined, async () => {
+      throw new Error('catalog unavailable');
+    });
+    await subject.requested(promotion);
+    expect(sent[0].payload.description).toBe(
+      'guest requests to promote taxi-fare-model version 10 of component taxi-fare from dev to prod.',
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('catalog unavailable'),
+    );
+  });
+
+  it('humanizes refs a person reads', () => {
+    expect(humanizeRef('user:default/guest')).toBe('guest');
+    expect(humanizeRef('group:platform/approvers')).toBe(
+      'group platform/approvers',
+    );
+    expect(humanizeRef('Component:default/taxi-fare')).toBe(
+      'component taxi-fare',
+    );
+    expect(humanizeRef('service:external:ci')).toBe('service:external:ci');
   });
 });

@@ -1,6 +1,11 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   NotificationSendOptions,
   NotificationService,
@@ -23,6 +28,68 @@ export function azureMlTabPath(entityRef: string): string {
 
 const isUserRef = (ref: string) => ref.startsWith('user:');
 
+/** Names people read for entity refs (refs it cannot name are left out). */
+export type EntityNames = (refs: string[]) => Promise<Map<string, string>>;
+
+/**
+ * A ref as a person reads it when the catalog has no better name: `guest` for
+ * `user:default/guest`, `component taxi-fare` for `component:default/taxi-fare`, the namespace
+ * only when it is not the default one; a ref that does not parse (a service principal such as
+ * `service:external:ci`) stays as it is.
+ */
+export function humanizeRef(ref: string): string {
+  // Only a full entity ref (kind:namespace/name) is an entity; a service principal is not.
+  const match = /^([^:/]+):([^:/]+)\/([^:/]+)$/.exec(ref);
+  if (!match) {
+    return ref;
+  }
+  const [, kind, namespace, name] = match;
+  const named = namespace === 'default' ? name : `${namespace}/${name}`;
+  const lowerKind = kind.toLocaleLowerCase('en-US');
+  return lowerKind === 'user' ? named : `${lowerKind} ${named}`;
+}
+
+function displayName(entity: Entity): string | undefined {
+  const profile = (entity.spec as { profile?: { displayName?: unknown } })
+    ?.profile;
+  const name =
+    typeof profile?.displayName === 'string'
+      ? profile.displayName
+      : entity.metadata.title;
+  return name?.trim() || undefined;
+}
+
+/**
+ * Names from the catalog with the backend's own credentials: a User's or Group's
+ * `spec.profile.displayName`, else any entity's `metadata.title`.
+ */
+export function catalogEntityNames(deps: {
+  catalog: CatalogService;
+  auth: AuthService;
+}): EntityNames {
+  return async refs => {
+    const names = new Map<string, string>();
+    const unique = [...new Set(refs.filter(ref => ref.includes(':')))];
+    if (unique.length === 0) {
+      return names;
+    }
+    const { items } = await deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: unique,
+        fields: ['kind', 'metadata', 'spec.profile.displayName'],
+      },
+      { credentials: await deps.auth.getOwnServiceCredentials() },
+    );
+    for (const entity of items) {
+      const name = entity && displayName(entity);
+      if (entity && name) {
+        names.set(stringifyEntityRef(entity), name);
+      }
+    }
+    return names;
+  };
+}
+
 /**
  * Tells people about promotions through the notifications plugin: approvers of a new request,
  * the requester of the decision and of the result, the entity's owners of a new champion.
@@ -39,12 +106,17 @@ export class PromotionNotifier {
       logger: LoggerService;
       /** `azureMl.promotion.approvers`: user or group refs (groups resolve to members). */
       approvers: string[];
+      /**
+       * Names of the people and entities a text mentions (catalog display names); without it,
+       * or when it fails, refs are humanized (`guest`, `component taxi-fare`).
+       */
+      names?: EntityNames;
     },
   ) {}
 
   /** A request waits for approval: the approvers are told, except the requester. */
   requested(p: StoredPromotion): Promise<void> {
-    return this.send(p, () => {
+    return this.send(p, name => {
       if (p.state !== 'pending_approval' || this.deps.approvers.length === 0) {
         return undefined;
       }
@@ -60,7 +132,11 @@ export class PromotionNotifier {
         payload: {
           title: `Approve promotion of ${p.model} version ${p.sourceVersion} to ${p.targetEnvironment}`,
           description: [
-            `${p.requestedBy} requests to promote ${p.model} version ${p.sourceVersion} of ${p.entityRef} from ${p.sourceEnvironment} to ${p.targetEnvironment}.`,
+            `${name(p.requestedBy)} requests to promote ${p.model} version ${
+              p.sourceVersion
+            } of ${name(p.entityRef)} from ${p.sourceEnvironment} to ${
+              p.targetEnvironment
+            }.`,
             evaluation &&
               `Policy ${
                 evaluation.passed ? 'passed' : 'failed'
@@ -80,7 +156,7 @@ export class PromotionNotifier {
 
   /** A request was approved or rejected: the requester is told by whom, and why. */
   decided(p: StoredPromotion): Promise<void> {
-    return this.send(p, () => {
+    return this.send(p, name => {
       if (!isUserRef(p.requestedBy)) {
         return undefined;
       }
@@ -90,7 +166,9 @@ export class PromotionNotifier {
         payload: {
           title: `Promotion of ${p.model} version ${p.sourceVersion} to ${p.targetEnvironment} ${verdict}`,
           description: [
-            `${p.decidedBy ?? 'An approver'} ${verdict} your request${
+            `${
+              p.decidedBy ? name(p.decidedBy) : 'An approver'
+            } ${verdict} your request${
               verdict === 'approved' ? '; it is being carried out.' : '.'
             }`,
             p.decisionComment && `Comment: ${p.decisionComment}`,
@@ -110,7 +188,7 @@ export class PromotionNotifier {
    * Failed: the requester learns why.
    */
   finished(p: StoredPromotion): Promise<void> {
-    return this.send(p, () => {
+    return this.send(p, name => {
       const requester = isUserRef(p.requestedBy) ? [p.requestedBy] : [];
       const what =
         p.kind === 'rollback'
@@ -124,8 +202,10 @@ export class PromotionNotifier {
           },
           payload: {
             title: `${p.model} version ${p.targetVersion} is the ${p.targetEnvironment} champion`,
-            description: `${what} succeeded (requested by ${p.requestedBy}${
-              p.decidedBy ? `, approved by ${p.decidedBy}` : ''
+            description: `${what} succeeded for ${name(
+              p.entityRef,
+            )} (requested by ${name(p.requestedBy)}${
+              p.decidedBy ? `, approved by ${name(p.decidedBy)}` : ''
             }).${
               p.previousChampion
                 ? ` The previous champion was version ${p.previousChampion}.`
@@ -153,17 +233,23 @@ export class PromotionNotifier {
     });
   }
 
-  /** Builds and sends one notification; whatever goes wrong is logged, never thrown. */
+  /**
+   * Builds and sends one notification; whatever goes wrong is logged, never thrown. `build`
+   * names refs through the catalog; a failed look-up falls back to humanized refs.
+   */
   private async send(
     p: StoredPromotion,
-    build: () => NotificationSendOptions | undefined,
+    build: (
+      name: (ref: string) => string,
+    ) => NotificationSendOptions | undefined,
   ): Promise<void> {
     const { notifications, logger } = this.deps;
     if (!notifications) {
       return;
     }
     try {
-      const options = build();
+      const names = await this.lookUpNames(p);
+      const options = build(ref => names.get(ref) ?? humanizeRef(ref));
       if (!options) {
         return;
       }
@@ -181,6 +267,24 @@ export class PromotionNotifier {
           p.state
         }): ${stringifyError(error)}`,
       );
+    }
+  }
+
+  private async lookUpNames(p: StoredPromotion): Promise<Map<string, string>> {
+    const refs = [p.requestedBy, p.decidedBy, p.entityRef].filter(
+      (ref): ref is string => Boolean(ref),
+    );
+    try {
+      return (await this.deps.names?.(refs)) ?? new Map();
+    } catch (error) {
+      this.deps.logger.warn(
+        `Could not read the names of ${refs.join(
+          ', ',
+        )} from the catalog for a promotion notification; using refs: ${stringifyError(
+          error,
+        )}`,
+      );
+      return new Map();
     }
   }
 }

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -48,6 +49,16 @@ const STRANGER = 'user:default/sam.stranger';
 const ENTITY = TAXI_FARE_REF;
 const APPROVERS = 'group:default/ml-approvers';
 const TAXI_FARE_TAB = '/catalog/default/component/taxi-fare/azure-ml';
+/** Notifications name people by their catalog display name; the approver has none. */
+const OWNER_NAME = 'Olivia Owner';
+const APPROVER_NAME = 'arno.approver';
+const ENTITY_NAME = 'component taxi-fare';
+const ownerUser: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'olivia.owner', namespace: 'default' },
+  spec: { profile: { displayName: OWNER_NAME }, memberOf: [] },
+};
 
 /** Who may do what: the owner requests, the approver approves, the stranger only reads. */
 const allowed: Record<string, string[]> = {
@@ -120,7 +131,7 @@ async function startBackend(
         },
       }),
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: [taxiFareEntity] }),
+      catalogServiceMock.factory({ entities: [taxiFareEntity, ownerUser] }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
@@ -443,7 +454,7 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
       recipients: { type: 'entity', entityRef: [OWNER, ENTITY] },
       payload: {
         title: `${MODEL_NAME} version ${CHAMPION_VERSION} is the prod champion`,
-        description: `Rollback of ${MODEL_NAME} in prod to version ${CHAMPION_VERSION} succeeded (requested by ${OWNER}). The previous champion was version 10.`,
+        description: `Rollback of ${MODEL_NAME} in prod to version ${CHAMPION_VERSION} succeeded for ${ENTITY_NAME} (requested by ${OWNER_NAME}). The previous champion was version 10.`,
         link: TAXI_FARE_TAB,
         scope: `azure-ml-promotion:${rollback.body.id}`,
       },
@@ -502,7 +513,7 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
           title: `Approve promotion of ${MODEL_NAME} version 10 to prod`,
           description: expect.stringMatching(
             new RegExp(
-              `^${OWNER} requests to promote ${MODEL_NAME} version 10 of ${ENTITY} from dev to prod\\. Policy passed: rmse lower than or equal to the champion's \\(tolerance 0\\) \\(.+\\); r2 .+\\. Comment: better rmse$`,
+              `^${OWNER_NAME} requests to promote ${MODEL_NAME} version 10 of ${ENTITY_NAME} from dev to prod\\. Policy passed: rmse lower than or equal to the champion's \\(tolerance 0\\) \\(.+\\); r2 .+\\. Comment: better rmse$`,
             ),
           ),
           link: '/azure-ml/approvals',
@@ -521,7 +532,7 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
       payload: {
         ...common,
         title: `Promotion of ${MODEL_NAME} version 10 to prod approved`,
-        description: `${APPROVER} approved your request; it is being carried out. Comment: ok`,
+        description: `${APPROVER_NAME} approved your request; it is being carried out. Comment: ok`,
         link: TAXI_FARE_TAB,
       },
     });
@@ -533,7 +544,7 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
       payload: {
         ...common,
         title: `${MODEL_NAME} version 10 is the prod champion`,
-        description: `Promotion of ${MODEL_NAME} version 10 to prod succeeded (requested by ${OWNER}, approved by ${APPROVER}). The previous champion was version ${CHAMPION_VERSION}.`,
+        description: `Promotion of ${MODEL_NAME} version 10 to prod succeeded for ${ENTITY_NAME} (requested by ${OWNER_NAME}, approved by ${APPROVER_NAME}). The previous champion was version ${CHAMPION_VERSION}.`,
         link: TAXI_FARE_TAB,
       },
     });
@@ -551,7 +562,7 @@ describe.each(databases.eachSupportedId())('promotion on %s', databaseId => {
         recipients: { type: 'entity', entityRef: OWNER },
         payload: expect.objectContaining({
           title: `Promotion of ${MODEL_NAME} version 10 to prod rejected`,
-          description: `${APPROVER} rejected your request. Comment: wait for the load test`,
+          description: `${APPROVER_NAME} rejected your request. Comment: wait for the load test`,
           link: TAXI_FARE_TAB,
         }),
       },
