@@ -8,6 +8,10 @@ import {
   taxiFareRef,
 } from '../../__testUtils__/fixtures';
 import { renderWithApi } from '../../__testUtils__/render';
+import {
+  formatPromotedFrom,
+  PROMOTED_FROM_TAG,
+} from '@internal/plugin-azure-ml-common';
 import { ModelVersionsCard } from './ModelVersionsCard';
 
 const annotations = { models: ['taxi-fare-model'] };
@@ -149,5 +153,84 @@ describe('ModelVersionsCard', () => {
       }),
     );
     expect(await screen.findByText('Page 1')).toBeInTheDocument();
+  });
+
+  it('shows each dev version beside its prod copy, paired through the lineage tag', async () => {
+    const api = mockAzureMlApi();
+    api.getPromotionSettings.mockResolvedValue({
+      sourceEnvironment: 'dev',
+      sourceRegistry: 'mlr-dev',
+      targetEnvironment: 'prod',
+      targetRegistry: 'mlr-prod',
+      requireApproval: true,
+      aliasTag: 'champion',
+    });
+    const copyOf9 = modelVersion({
+      version: '9',
+      environment: 'prod',
+      aliases: ['champion'],
+      createdAt: '2026-11-30T08:00:00Z',
+      tags: {
+        [PROMOTED_FROM_TAG]: formatPromotedFrom({
+          registry: 'mlr-dev',
+          model: 'taxi-fare-model',
+          version: '9',
+        }),
+      },
+      studioUrl: 'https://ml.azure.com/models/prod/9',
+    });
+    // A prod version 8 that was not copied from dev v8 (no lineage) is not its copy.
+    const unrelated8 = modelVersion({ version: '8', environment: 'prod' });
+    api.getModelVersions.mockImplementation(async (_ref, query) => {
+      if (query?.environment === 'prod') {
+        return { items: [copyOf9, unrelated8] };
+      }
+      return { items: query?.environment === 'dev' ? devVersions : [] };
+    });
+    await renderCard(api);
+
+    fireEvent.mouseDown(
+      await screen.findByRole('button', { name: /One list/ }),
+    );
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'dev beside prod' }),
+    );
+
+    expect(
+      await screen.findByRole('columnheader', { name: 'In prod' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('columnheader', { name: 'dev version' }),
+    ).toBeInTheDocument();
+    // The environment filter gives way: the view is dev's versions.
+    expect(
+      screen.queryByRole('button', { name: /All environments/ }),
+    ).not.toBeInTheDocument();
+    expect(api.getModelVersions).toHaveBeenCalledWith(taxiFareRef, {
+      environment: 'dev',
+      cursor: undefined,
+      limit: 10,
+    });
+    expect(api.getModelVersions).toHaveBeenCalledWith(taxiFareRef, {
+      environment: 'prod',
+      cursor: undefined,
+      limit: 100,
+    });
+
+    const row9 = (await screen.findByText('taxi-fare-train-9')).closest('tr')!;
+    await waitFor(() =>
+      expect(within(row9).getByText('v9')).toBeInTheDocument(),
+    );
+    expect(within(row9).getByText('champion')).toBeInTheDocument();
+    expect(
+      within(row9).getByTitle(
+        'Open taxi-fare-model v9 (prod) in Azure ML studio',
+      ),
+    ).toBeInTheDocument();
+    const row8 = screen.getByText('taxi-fare-train-8').closest('tr')!;
+    expect(within(row8).getByText('not promoted')).toBeInTheDocument();
+    expect(
+      within(row8).getByRole('button', { name: /Promote/ }),
+    ).toBeInTheDocument();
   });
 });

@@ -34,7 +34,38 @@ import { PromoteButton } from '../Promotion';
 import { PromoteDialog } from '../Promotion/PromoteDialog';
 import { MetricValue } from './MetricValue';
 
-type Row = ModelVersion & { id: string };
+/** `copy`: in the side-by-side view, the target environment's copy of a source version. */
+type Row = ModelVersion & { id: string; copy?: ModelVersion };
+
+/** Most target-environment versions read to pair copies with their source versions. */
+const TARGET_VERSIONS_READ = 100;
+
+/** The two environments the side-by-side view pairs: promotion's, else the first two. */
+type Pair = { source: string; target: string };
+
+/**
+ * The target environment's copy of each source version, found through the lineage tag a
+ * promotion writes (`PROMOTED_FROM_TAG`: source registry, model and version).
+ */
+function pairCopies(
+  sources: ModelVersion[],
+  targets: ModelVersion[],
+  pair: Pair,
+  registries: Map<string, string>,
+): Row[] {
+  const copies = new Map<string, ModelVersion>();
+  for (const target of targets) {
+    const from = parsePromotedFrom(target.tags[PROMOTED_FROM_TAG]);
+    if (from && registries.get(from.registry) === pair.source) {
+      copies.set(`${from.model}/${from.version}`, target);
+    }
+  }
+  return sources.map(v => ({
+    ...v,
+    id: `${v.environment}/${v.name}/${v.version}`,
+    copy: copies.get(`${v.name}/${v.version}`),
+  }));
+}
 
 /** "dev v7" for a version copied by a promotion, from its lineage tag. */
 function promotedFrom(
@@ -52,141 +83,198 @@ function versionColumns(options: {
   champions: Map<string, ModelVersion> | undefined;
   showModelName: boolean;
   registries: Map<string, string>;
+  /** The side-by-side view: source versions with their copy in the target environment. */
+  sideBySide?: Pair;
   promotion?: {
     settings: PromotionSettings;
     entityRef: string;
     onPromote: (version: ModelVersion) => void;
   };
 }): TableColumn<Row>[] {
-  const { metrics, champions, showModelName, registries, promotion } = options;
-  return [
-    ...(showModelName
-      ? [{ title: 'Model', field: 'name' } as TableColumn<Row>]
-      : []),
-    {
-      title: 'Version',
-      field: 'version',
-      // Azure ML versions are usually integers; sort them as numbers.
-      customSort: (a, b) =>
-        a.version.localeCompare(b.version, 'en', { numeric: true }),
-      cellStyle: { whiteSpace: 'nowrap' },
-      // The studio link sits next to the version: a column of its own pushes the table wider
-      // than the page once job names are long.
-      render: row => (
-        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-          <Typography variant="body2">{row.version}</Typography>
-          <StudioLink
-            href={row.studioUrl}
-            title={`Open ${row.name} v${row.version} (${row.environment}) in Azure ML studio`}
-          />
-        </Box>
-      ),
-    },
-    {
-      title: 'Environment',
-      field: 'environment',
-      cellStyle: { whiteSpace: 'nowrap' },
-      render: row => {
-        const from = promotedFrom(row, registries);
-        const promotable =
-          promotion && row.environment === promotion.settings.sourceEnvironment;
-        return (
-          <Box>
-            <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-              <EnvironmentChip environment={row.environment} />
-              {promotable && (
-                <PromoteButton
-                  entityRef={promotion.entityRef}
-                  version={row}
-                  settings={promotion.settings}
-                  onPromote={promotion.onPromote}
-                />
-              )}
-            </Box>
-            {from && (
-              <Typography
-                variant="caption"
-                color="textSecondary"
-                component="div"
-                title="Copied into this registry by a portal promotion"
-              >
-                from {from}
-              </Typography>
-            )}
-          </Box>
-        );
-      },
-    },
-    {
-      title: 'Aliases',
-      sorting: false,
-      render: row => (
-        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-          {row.aliases.map(alias => (
-            <Chip
-              key={alias}
-              size="small"
-              color={alias === CHAMPION_ALIAS ? 'primary' : 'default'}
-              icon={alias === CHAMPION_ALIAS ? <StarIcon /> : undefined}
-              label={alias}
-            />
-          ))}
-          {row.stage && (
-            <Chip size="small" variant="outlined" label={row.stage} />
-          )}
-        </Box>
-      ),
-    },
-    ...metrics.map(
-      (metric): TableColumn<Row> => ({
-        title: metric,
-        align: 'right',
-        cellStyle: { whiteSpace: 'nowrap' },
-        customSort: (a, b) =>
-          (a.metrics[metric] ?? Infinity) - (b.metrics[metric] ?? Infinity),
-        render: row => (
-          <MetricValue
-            version={row}
-            metric={metric}
-            champion={champions?.get(row.name)}
-          />
-        ),
-      }),
+  const {
+    metrics,
+    champions,
+    showModelName,
+    registries,
+    sideBySide,
+    promotion,
+  } = options;
+  const promoteButton = (row: Row) =>
+    promotion &&
+    row.environment === promotion.settings.sourceEnvironment && (
+      <PromoteButton
+        entityRef={promotion.entityRef}
+        version={row}
+        settings={promotion.settings}
+        onPromote={promotion.onPromote}
+      />
+    );
+  const model: TableColumn<Row> = { title: 'Model', field: 'name' };
+  const version: TableColumn<Row> = {
+    title: sideBySide ? `${sideBySide.source} version` : 'Version',
+    field: 'version',
+    // Azure ML versions are usually integers; sort them as numbers.
+    customSort: (a, b) =>
+      a.version.localeCompare(b.version, 'en', { numeric: true }),
+    cellStyle: { whiteSpace: 'nowrap' },
+    // The studio link sits next to the version: a column of its own pushes the table wider
+    // than the page once job names are long.
+    render: row => (
+      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+        <Typography variant="body2">{row.version}</Typography>
+        <StudioLink
+          href={row.studioUrl}
+          title={`Open ${row.name} v${row.version} (${row.environment}) in Azure ML studio`}
+        />
+      </Box>
     ),
-    {
-      title: 'Created',
-      field: 'createdAt',
-      cellStyle: { whiteSpace: 'nowrap' },
-      render: row => (
+  };
+  const environment: TableColumn<Row> = {
+    title: 'Environment',
+    field: 'environment',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: row => {
+      const from = promotedFrom(row, registries);
+      return (
         <Box>
-          <Typography variant="body2">
-            {formatTimestamp(row.createdAt) ?? '–'}
-          </Typography>
-          {row.createdBy && (
-            <Typography variant="caption" color="textSecondary">
-              {row.createdBy}
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <EnvironmentChip environment={row.environment} />
+            {promoteButton(row)}
+          </Box>
+          {from && (
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              component="div"
+              title="Copied into this registry by a portal promotion"
+            >
+              from {from}
             </Typography>
           )}
         </Box>
-      ),
+      );
     },
-    {
-      title: 'Source job',
-      field: 'jobName',
+  };
+  const aliases: TableColumn<Row> = {
+    title: 'Aliases',
+    sorting: false,
+    render: row => (
+      <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+        {row.aliases.map(alias => (
+          <Chip
+            key={alias}
+            size="small"
+            color={alias === CHAMPION_ALIAS ? 'primary' : 'default'}
+            icon={alias === CHAMPION_ALIAS ? <StarIcon /> : undefined}
+            label={alias}
+          />
+        ))}
+        {row.stage && (
+          <Chip size="small" variant="outlined" label={row.stage} />
+        )}
+      </Box>
+    ),
+  };
+  const metricColumns = metrics.map(
+    (metric): TableColumn<Row> => ({
+      title: metric,
+      align: 'right',
       cellStyle: { whiteSpace: 'nowrap' },
-      render: row =>
-        row.jobName && row.jobStudioUrl ? (
-          <Link to={row.jobStudioUrl}>{row.jobName}</Link>
-        ) : (
-          row.jobName ?? '–'
-        ),
-    },
-  ];
+      customSort: (a, b) =>
+        (a.metrics[metric] ?? Infinity) - (b.metrics[metric] ?? Infinity),
+      render: row => (
+        <MetricValue
+          version={row}
+          metric={metric}
+          champion={champions?.get(row.name)}
+        />
+      ),
+    }),
+  );
+  const created: TableColumn<Row> = {
+    title: 'Created',
+    field: 'createdAt',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: row => (
+      <Box>
+        <Typography variant="body2">
+          {formatTimestamp(row.createdAt) ?? '–'}
+        </Typography>
+        {row.createdBy && (
+          <Typography variant="caption" color="textSecondary">
+            {row.createdBy}
+          </Typography>
+        )}
+      </Box>
+    ),
+  };
+  const sourceJob: TableColumn<Row> = {
+    title: 'Source job',
+    field: 'jobName',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: row =>
+      row.jobName && row.jobStudioUrl ? (
+        <Link to={row.jobStudioUrl}>{row.jobName}</Link>
+      ) : (
+        row.jobName ?? '–'
+      ),
+  };
+  const head = showModelName ? [model, version] : [version];
+  if (!sideBySide) {
+    return [
+      ...head,
+      environment,
+      aliases,
+      ...metricColumns,
+      created,
+      sourceJob,
+    ];
+  }
+  // Side by side: each source version, then its copy in the target environment (the copy
+  // carries the same metrics, so they are shown once).
+  const copy: TableColumn<Row> = {
+    title: `In ${sideBySide.target}`,
+    sorting: false,
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: row =>
+      row.copy ? (
+        <Box>
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <Typography variant="body2">v{row.copy.version}</Typography>
+            <StudioLink
+              href={row.copy.studioUrl}
+              title={`Open ${row.copy.name} v${row.copy.version} (${row.copy.environment}) in Azure ML studio`}
+            />
+            {row.copy.aliases.includes(CHAMPION_ALIAS) && (
+              <Chip
+                size="small"
+                color="primary"
+                icon={<StarIcon />}
+                label={CHAMPION_ALIAS}
+              />
+            )}
+          </Box>
+          <Typography variant="caption" color="textSecondary">
+            copied {formatTimestamp(row.copy.createdAt) ?? ''}
+          </Typography>
+        </Box>
+      ) : (
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <Typography variant="body2" color="textSecondary">
+            not promoted
+          </Typography>
+          {promoteButton(row)}
+        </Box>
+      ),
+  };
+  return [...head, aliases, ...metricColumns, created, sourceJob, copy];
 }
 
 /**
  * The model versions of the entity's models across environments, one server page at a time,
- * newest first; columns sort within the page. Metrics are compared with the champion.
+ * newest first; columns sort within the page. Metrics are compared with the champion. The
+ * "beside" view lists the source environment's versions (dev) with their copy in the target
+ * environment (prod) next to each, paired through the promotion's lineage tag.
  */
 export function ModelVersionsCard(props: {
   entityRef: CompoundEntityRef;
@@ -210,19 +298,45 @@ export function ModelVersionsCard(props: {
   );
   const entityRefString = stringifyEntityRef(entityRef);
   const [promoting, setPromoting] = useState<ModelVersion>();
+  // The side-by-side view pairs promotion's environments, else the first two configured.
+  const pair = useMemo((): Pair | undefined => {
+    if (settings) {
+      return {
+        source: settings.sourceEnvironment,
+        target: settings.targetEnvironment,
+      };
+    }
+    return environmentNames && environmentNames.length >= 2
+      ? { source: environmentNames[0], target: environmentNames[1] }
+      : undefined;
+  }, [settings, environmentNames]);
+  const [view, setView] = useState('');
+  const sideBySide = view && pair ? pair : undefined;
   const { page, loading, error } = useModelVersions(entityRef, {
-    environment: environment || undefined,
+    environment: sideBySide?.source ?? (environment || undefined),
     cursor: paging.cursor,
     limit: paging.pageSize,
   });
+  const targets = useModelVersions(
+    entityRef,
+    { environment: sideBySide?.target, limit: TARGET_VERSIONS_READ },
+    { skip: !sideBySide },
+  );
 
   const rows = useMemo(
-    () =>
-      (page?.items ?? []).map(v => ({
-        ...v,
-        id: `${v.environment}/${v.name}/${v.version}`,
-      })),
-    [page],
+    (): Row[] =>
+      sideBySide
+        ? pairCopies(
+            page?.items ?? [],
+            targets.page?.items ?? [],
+            sideBySide,
+            registries,
+          )
+        : (page?.items ?? []).map(v => ({
+            ...v,
+            id: `${v.environment}/${v.name}/${v.version}`,
+          })),
+    [page, targets.page, sideBySide, registries],
   );
   const columns = useMemo(
     () =>
@@ -231,6 +345,7 @@ export function ModelVersionsCard(props: {
         champions,
         showModelName: annotations.models.length > 1,
         registries,
+        sideBySide,
         promotion: settings
           ? { settings, entityRef: entityRefString, onPromote: setPromoting }
           : undefined,
@@ -240,10 +355,12 @@ export function ModelVersionsCard(props: {
       champions,
       annotations.models.length,
       registries,
+      sideBySide,
       settings,
       entityRefString,
     ],
   );
+  const viewLabel = pair && `${pair.source} beside ${pair.target}`;
 
   return (
     <>
@@ -260,19 +377,35 @@ export function ModelVersionsCard(props: {
       <PagedTableCard<Row>
         title={title}
         filter={
-          <FilterSelect
-            label="Environment"
-            allLabel="All environments"
-            value={environment}
-            options={environmentNames ?? []}
-            onChange={value => {
-              setEnvironment(value);
-              paging.reset();
-            }}
-          />
+          <Box display="flex" style={{ gap: 8 }}>
+            {viewLabel && (
+              <FilterSelect
+                label="View"
+                allLabel="One list"
+                value={view}
+                options={[viewLabel]}
+                onChange={value => {
+                  setView(value);
+                  paging.reset();
+                }}
+              />
+            )}
+            {!sideBySide && (
+              <FilterSelect
+                label="Environment"
+                allLabel="All environments"
+                value={environment}
+                options={environmentNames ?? []}
+                onChange={value => {
+                  setEnvironment(value);
+                  paging.reset();
+                }}
+              />
+            )}
+          </Box>
         }
-        loading={loading}
-        error={error}
+        loading={loading || targets.loading}
+        error={error ?? targets.error}
         rows={rows}
         columns={columns}
         paging={paging}
@@ -283,7 +416,11 @@ export function ModelVersionsCard(props: {
             title="No model versions"
             description={`No versions of ${annotations.models.join(
               ', ',
-            )} in the registries${environment ? ` of ${environment}` : ''}.`}
+            )} in the registries${
+              sideBySide || environment
+                ? ` of ${sideBySide?.source ?? environment}`
+                : ''
+            }.`}
           />
         }
       />
