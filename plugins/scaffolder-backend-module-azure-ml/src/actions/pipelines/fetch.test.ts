@@ -7,7 +7,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'yaml';
 import { examples } from './fetch.examples';
-import { configurePipeline, createFetchPipelinesAction } from './fetch';
+import { InputError } from '@backstage/errors';
+import {
+  configurePipeline,
+  controlFlowProblem,
+  createFetchPipelinesAction,
+} from './fetch';
 
 const repoRoot = path.resolve(__dirname, '../../../../..');
 const config = new ConfigReader({
@@ -157,6 +162,32 @@ describe('azure-ml:pipelines:fetch', () => {
     expect(fs.readdirSync(workspace.resolve('pipelines'))).toEqual(['p.yaml']);
   });
 
+  it('refuses a pipeline with an if_else node, naming the file and the node and how to gate instead', async () => {
+    const source = createMockDirectory({
+      content: {
+        'gated.yaml': fs.readFileSync(
+          path.join(
+            __dirname,
+            '../__testData__/azureml-yaml-fixtures/pipeline-if-else.yaml',
+          ),
+          'utf8',
+        ),
+      },
+    });
+    const configured = createFetchPipelinesAction({
+      config: new ConfigReader({
+        azureMl: { scaffolder: { pipelinesSource: source.path } },
+      }),
+      reader: {} as any,
+      integrations: ScmIntegrations.fromConfig(config),
+    });
+    const error = await run({}, configured).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(
+      /^gated\.yaml: step "register_when_better" has type if_else: .*AZURE_ML_CLI_PRIVATE_FEATURES_ENABLED.*decision folder.*pipelines\/taxi-fare-train-pipeline\.yaml/,
+    );
+  });
+
   it('requires a registry for the register environment in config', async () => {
     const ctx = createMockActionContext({
       input: {
@@ -193,6 +224,27 @@ describe('configurePipeline', () => {
       inputs: { model_name: hostile },
     });
   });
+
+  it.each(['if_else', 'do_while', 'parallel_for'])(
+    'rejects a %s node and accepts command steps',
+    type => {
+      const settings = {
+        experimentName: 'e',
+        computeName: 'c',
+        modelName: 'm',
+      };
+      const pipeline = (extra: string) =>
+        `type: pipeline\njobs:\n  train:\n    type: command\n    component: ./train.yaml\n${extra}`;
+      expect(() => configurePipeline(pipeline(''), settings)).not.toThrow();
+      expect(() =>
+        configurePipeline(pipeline(`  loop:\n    type: ${type}\n`), settings),
+      ).toThrow(new InputError(controlFlowProblem('loop', type)!));
+      expect(controlFlowProblem('loop', type)).toContain(
+        `step "loop" has type ${type}`,
+      );
+      expect(controlFlowProblem('train', 'command')).toBeUndefined();
+    },
+  );
 
   it('rejects YAML that is not a pipeline job', () => {
     expect(() =>

@@ -12,7 +12,7 @@ import {
 } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs-extra';
 import path from 'node:path';
-import { Document, isMap, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { examples } from './fetch.examples';
 
 /** What a generated project changes in the platform's pipeline job YAML. */
@@ -24,8 +24,44 @@ export interface PipelineSettings {
 }
 
 /**
+ * Control-flow node types that azure-ai-ml loads only when AZURE_ML_CLI_PRIVATE_FEATURES_ENABLED
+ * is set (azure/ai/ml/_schema/pipeline/pipeline_component.py, PipelineJobsField); Azure ML's
+ * published pipelineJob.schema.json has none of them.
+ */
+export const PRIVATE_CONTROL_FLOW_TYPES = [
+  'if_else',
+  'do_while',
+  'parallel_for',
+];
+
+/**
+ * What is wrong with a step of a pipeline job, or undefined: a control-flow node, named, with
+ * how to gate instead.
+ */
+export function controlFlowProblem(
+  step: string,
+  type: unknown,
+): string | undefined {
+  if (typeof type !== 'string' || !PRIVATE_CONTROL_FLOW_TYPES.includes(type)) {
+    return undefined;
+  }
+  return (
+    `step "${step}" has type ${type}: azure-ai-ml loads control-flow nodes ` +
+    `(${PRIVATE_CONTROL_FLOW_TYPES.join(
+      ', ',
+    )}) only with the private-features flag ` +
+    'AZURE_ML_CLI_PRIVATE_FEATURES_ENABLED, and reads a control output from run properties, ' +
+    'not from a file. Gate with data instead: the deciding step writes a decision folder ' +
+    '(a uri_folder output holding decision.json) and the gated step reads it and registers ' +
+    'or skips, logging the reason, as pipelines/taxi-fare-train-pipeline.yaml does ' +
+    '(compare -> register)'
+  );
+}
+
+/**
  * Sets the project's values in a pipeline job YAML, keeping its comments and layout. Values
- * go through the YAML serializer, so any string stays a plain scalar value.
+ * go through the YAML serializer, so any string stays a plain scalar value. Refuses a
+ * pipeline with a control-flow node ({@link controlFlowProblem}).
  */
 export function configurePipeline(
   source: string,
@@ -38,6 +74,18 @@ export function configurePipeline(
     doc.get('type') !== 'pipeline'
   ) {
     throw new InputError('not an Azure ML pipeline job YAML (type: pipeline)');
+  }
+  const jobs = doc.get('jobs');
+  if (isMap(jobs)) {
+    for (const item of jobs.items) {
+      const step = isScalar(item.key)
+        ? String(item.key.value)
+        : String(item.key);
+      const problem = isMap(item.value)
+        ? controlFlowProblem(step, item.value.get('type'))
+        : undefined;
+      if (problem) throw new InputError(problem);
+    }
   }
   doc.set('experiment_name', settings.experimentName);
   doc.setIn(['settings', 'default_compute'], `azureml:${settings.computeName}`);
@@ -213,12 +261,20 @@ export function createFetchPipelinesAction(options: {
       for (const name of (await fs.readdir(outputPath)).sort()) {
         if (!/\.ya?ml$/.test(name)) continue;
         const file = path.join(outputPath, name);
-        const configured = configurePipeline(await fs.readFile(file, 'utf8'), {
-          experimentName: input.experimentName,
-          computeName: input.computeName,
-          modelName: input.modelName,
-          registryName,
-        });
+        let configured: string;
+        try {
+          configured = configurePipeline(await fs.readFile(file, 'utf8'), {
+            experimentName: input.experimentName,
+            computeName: input.computeName,
+            modelName: input.modelName,
+            registryName,
+          });
+        } catch (error) {
+          if (error instanceof InputError) {
+            throw new InputError(`${name}: ${error.message}`);
+          }
+          throw error;
+        }
         await fs.writeFile(file, configured);
         files.push(path.posix.join(targetPath, name));
       }

@@ -1,21 +1,21 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import Ajv from 'ajv';
 import fs from 'fs-extra';
 import path from 'node:path';
 import yaml from 'yaml';
+import {
+  azureMlValidators,
+  schemaFileOf,
+  validateAzureMlYaml as validate,
+} from '../__testUtils__/azureMlSchemas';
 import { runTemplate } from './__testUtils__/runTemplate';
 
-// One vendored schema per Azure ML YAML type (sources: __testData__/azureml-schemas/README.md).
-const schemaDir = path.join(__dirname, '__testData__/azureml-schemas');
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new Map(
-  fs
-    .readdirSync(schemaDir)
-    .filter(f => f.endsWith('.schema.json'))
-    .map(f => [f, ajv.compile(fs.readJsonSync(path.join(schemaDir, f)))]),
+// Seeded files that must fail (one reason each, written in the file).
+const fixtureDir = path.join(
+  __dirname,
+  '../__testData__/azureml-yaml-fixtures',
 );
-const PUBLISHED =
-  /^https:\/\/azuremlschemas\.azureedge\.net\/latest\/(\w+\.schema\.json)$/;
+const fixture = (name: string) =>
+  yaml.parse(fs.readFileSync(path.join(fixtureDir, name), 'utf8'));
 
 async function yamlFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -28,13 +28,6 @@ async function yamlFiles(dir: string, prefix = ''): Promise<string[]> {
     else if (/\.ya?ml$/.test(entry.name)) out.push(rel);
   }
   return out;
-}
-
-function validate(document: any): unknown {
-  const [, file] = PUBLISHED.exec(document?.$schema ?? '') ?? [];
-  const check = file ? validators.get(file) : undefined;
-  if (!check) return `no vendored schema for ${document?.$schema}`;
-  return check(document) || check.errors;
 }
 
 describe('Azure ML YAML of a generated project', () => {
@@ -70,10 +63,8 @@ describe('Azure ML YAML of a generated project', () => {
   }, 60_000);
 
   it('finds every kind of Azure ML file the project ships', () => {
-    const kinds = new Set(
-      azureMlFiles.map(([, d]) => PUBLISHED.exec(d.$schema)?.[1]),
-    );
-    expect([...kinds].sort()).toEqual([...validators.keys()].sort());
+    const kinds = new Set(azureMlFiles.map(([, d]) => schemaFileOf(d)));
+    expect([...kinds].sort()).toEqual([...azureMlValidators.keys()].sort());
     // 5 components, 2 pipelines, 2 environments, 4 endpoint/deployment files, 1 data asset
     expect(azureMlFiles.length).toBe(14);
   });
@@ -134,6 +125,36 @@ describe('Azure ML YAML of a generated project', () => {
         },
       }),
     ).not.toBe(true);
+  });
+
+  // Where the published schema says each seeded file is wrong: the named node, nothing else.
+  const failingPaths = (document: any) => {
+    const result = validate(document);
+    if (result === true || typeof result === 'string') return result;
+    return [...new Set(result.map(error => error.instancePath))]
+      .filter(
+        p =>
+          !result.some(
+            e => e.instancePath !== p && p.startsWith(`${e.instancePath}/`),
+          ),
+      )
+      .sort();
+  };
+
+  it.each([
+    ['pipeline-if-else.yaml', ['/jobs/register_when_better']],
+    ['component-wrong-type.yaml', ['/type']],
+    ['component-unknown-input-type.yaml', ['/inputs/raw_data']],
+    ['component-control-output.yaml', ['/outputs/register']],
+  ])('rejects the seeded %s at %j', (file, paths) => {
+    const document = fixture(file);
+    expect(schemaFileOf(document)).toBeDefined();
+    const failing = failingPaths(document);
+    expect(failing).not.toBe(true);
+    expect(
+      (failing as string[]).filter(p => !paths.some(q => p.startsWith(q))),
+    ).toEqual([]);
+    expect(failing).toEqual(expect.arrayContaining(paths));
   });
 
   it('rejects a misspelt field in an online deployment', () => {
