@@ -28,7 +28,7 @@ export function inScopeOf(ctx: ArmContext, resources: ArmResource[]) {
   );
 }
 
-export const byName = (a: ArmResource, b: ArmResource) =>
+export const byName = (a: { name: string }, b: { name: string }) =>
   a.name.localeCompare(b.name);
 
 /** The workspace or registry addressed by the route, with its assets (404 when absent). */

@@ -181,8 +181,8 @@ function addPrivateEndpoint(
     etag: etag(random),
     tags: { environment: env.name },
     properties: {
+      // PrivateEndpointProperties (2024-05-01) has no resourceGuid, unlike the NIC and VNet.
       provisioningState: 'Succeeded',
-      resourceGuid: random.guid(),
       privateLinkServiceConnections: [
         {
           id: `${peId}/privateLinkServiceConnections/${name}`,
@@ -217,7 +217,7 @@ function addPrivateEndpoint(
   state.privateDnsZoneGroups[key(groupIdPath)] = {
     id: groupIdPath,
     name: 'default',
-    type: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups',
+    // PrivateDnsZoneGroup (privateEndpoint.json) is a SubResource with name and etag: no `type`.
     etag: etag(random),
     properties: {
       provisioningState: 'Succeeded',

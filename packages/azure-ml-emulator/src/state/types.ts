@@ -36,6 +36,12 @@ export interface ArmResource {
   systemData?: SystemData;
 }
 
+/**
+ * A child resource whose schema has no `type` (e.g. Microsoft.Network 2024-05-01's
+ * PrivateDnsZoneGroup: SubResource `id`, `name`, `etag`, `properties`).
+ */
+export type ArmSubResource = Omit<ArmResource, 'type'>;
+
 /** Model container + versions of one workspace or registry; names are case-sensitive. */
 export interface ModelRecord {
   container: ArmResource;
@@ -94,7 +100,7 @@ export interface EmulatorState {
   privateEndpoints: Record<string, ArmResource>;
   networkInterfaces: Record<string, ArmResource>;
   /** Keyed by lower-cased zone group id (child of a private endpoint). */
-  privateDnsZoneGroups: Record<string, ArmResource>;
+  privateDnsZoneGroups: Record<string, ArmSubResource>;
   /** Keyed by lower-cased zone id. */
   privateDnsZones: Record<string, PrivateDnsZoneRecord>;
   /** Workspace computes, keyed by lower-cased compute id (absent in state files older than them). */
