@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import commonTypes from './common-types-v3.json';
 import machineLearningServices from './machineLearningServices-2024-04-01.json';
 import mfe from './mfe-2024-04-01.json';
+import network from './network-2024-05-01.json';
 import privatedns from './privatedns-2024-06-01.json';
 import registries from './registries-2024-04-01.json';
 
@@ -28,6 +29,7 @@ const SPECS: Record<string, SpecFile> = {
   'common-types-v3.json': commonTypes,
   'machineLearningServices-2024-04-01.json': machineLearningServices,
   'mfe-2024-04-01.json': mfe,
+  'network-2024-05-01.json': network,
   'privatedns-2024-06-01.json': privatedns,
   'registries-2024-04-01.json': registries,
 };
