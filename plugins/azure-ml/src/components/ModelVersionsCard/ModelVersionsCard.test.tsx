@@ -233,4 +233,36 @@ describe('ModelVersionsCard', () => {
       within(row8).getByRole('button', { name: /Promote/ }),
     ).toBeInTheDocument();
   });
+
+  it('keeps the rows on screen under a progress bar while the next page loads', async () => {
+    const api = mockAzureMlApi();
+    let nextPage: (page: {
+      items: ReturnType<typeof modelVersion>[];
+    }) => void = () => {};
+    api.getModelVersions.mockImplementation((_ref, query) => {
+      if (query?.cursor === 'page-2') {
+        return new Promise(resolve => {
+          nextPage = resolve;
+        });
+      }
+      return Promise.resolve({
+        items: [modelVersion({ version: '5' })],
+        nextCursor: 'page-2',
+      });
+    });
+    await renderCard(api, 5);
+    expect(await screen.findByText('taxi-fare-train-5')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('taxi-fare-train-5')).toBeInTheDocument();
+    expect(screen.queryByTestId('progress')).not.toBeInTheDocument();
+
+    nextPage({ items: [modelVersion({ version: '3' })] });
+    expect(await screen.findByText('taxi-fare-train-3')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
 });

@@ -5,14 +5,15 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import LinearProgress from '@material-ui/core/LinearProgress';
 import { ReactNode } from 'react';
 import { useCursorPaging } from '../../hooks';
 import { AzureMlCard } from './AzureMlCard';
 import { CursorPager } from './CursorPager';
 
 /**
- * A card holding one server page of a list: a filter in the header, progress, error and
- * empty states, the table, and previous/next paging. Columns sort within the page only: the
+ * A card holding one server page of a list: a filter in the header, progress (a bar above
+ * the rows already shown while a reload runs), error and empty states, the table, and previous/next paging. Columns sort within the page only: the
  * backend lists newest first and offers no other order.
  */
 export function PagedTableCard<T extends object>(props: {
@@ -31,7 +32,10 @@ export function PagedTableCard<T extends object>(props: {
   const { title, filter, loading, error, rows, columns, paging, nextCursor } =
     props;
   let body;
-  if (loading) {
+  // A reload (a filter, a page, a finished promotion) keeps the rows on screen under a thin
+  // progress bar, so the card does not collapse to a spinner and jump back.
+  const reloading = loading && rows.length > 0 && !error;
+  if (loading && !reloading) {
     body = <Progress />;
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;
@@ -64,6 +68,7 @@ export function PagedTableCard<T extends object>(props: {
       }
       noPadding
     >
+      {reloading && <LinearProgress aria-label="Loading" />}
       {body}
       {!error && (rows.length > 0 || paging.pageIndex > 0) && (
         <CursorPager
