@@ -1,3 +1,4 @@
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Promotion, PromotionSettings } from '@internal/plugin-azure-ml-common';
@@ -41,8 +42,13 @@ export function PromotionProgress(props: {
           {promotion.kind === 'rollback'
             ? 'A rollback of this champion'
             : 'A request for this version'}{' '}
-          was already active (requested by {promotion.requestedBy}); this is its
-          progress.
+          was already active (requested by{' '}
+          {promotion.requestedBy.startsWith('user:') ? (
+            <EntityDisplayName entityRef={promotion.requestedBy} hideIcon />
+          ) : (
+            promotion.requestedBy
+          )}
+          ); this is its progress.
         </Alert>
       )}
       <Box display="flex" alignItems="center" my={1} style={{ gap: 8 }}>

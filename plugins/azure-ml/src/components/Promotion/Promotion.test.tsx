@@ -395,11 +395,14 @@ describe('Promote on the model versions', () => {
       within(dialog).getByRole('button', { name: 'Request promotion' }),
     );
     // An active request already existed: the dialog says so and follows that one.
+    // It names the requester as a person reads it, not as an entity ref.
     expect(
       await within(dialog).findByText(
         /A request for this version\s+was already active/,
       ),
-    ).toBeInTheDocument();
+    ).toHaveTextContent(
+      /was already active \(requested by\s+olivia\.owner\s*\); this is its progress/,
+    );
     expect(
       await within(dialog).findByTestId(
         'promotion-state-failed',
@@ -569,8 +572,11 @@ describe('Approvals and history', () => {
     expect(within(row).getByText('champion was v2')).toBeInTheDocument();
     expect(within(row).getByText('passed')).toBeInTheDocument();
     expect(
-      within(row).getByText(/approved by user:default\/arno.approver: “fine”/),
-    ).toBeInTheDocument();
+      within(row).getByRole('link', { name: 'arno.approver' }),
+    ).toHaveAttribute('href', '/catalog/default/user/arno.approver');
+    expect(within(row).getByText(/approved by/)).toHaveTextContent(
+      'approved by arno.approver: “fine”',
+    );
 
     const rollback = screen.getByRole('button', {
       name: 'Roll back the prod champion of taxi-fare-model',

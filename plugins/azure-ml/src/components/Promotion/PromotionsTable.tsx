@@ -135,7 +135,7 @@ export function PromotionsTable(props: {
           {p.decidedBy && (
             <Typography variant="caption" color="textSecondary" component="div">
               {p.state === 'rejected' ? 'rejected' : 'approved'} by{' '}
-              {p.decidedBy}
+              <Who who={p.decidedBy} />
               {p.decisionComment ? `: “${p.decisionComment}”` : ''}
             </Typography>
           )}
