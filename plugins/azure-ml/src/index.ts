@@ -1,6 +1,7 @@
 /**
  * The "Azure ML" entity tab and overview cards: model versions per environment with
- * metrics and trend, registries and pipeline runs.
+ * metrics and trend, registries and pipeline runs; the "Azure ML" tab of the discovered
+ * environment, workspace and registry Resources.
  *
  * @packageDocumentation
  */
@@ -10,6 +11,7 @@ export {
   EntityAzureMlContent,
   EntityAzureMlDnsValidationCard,
   EntityAzureMlModelsCard,
+  EntityAzureMlResourceContent,
   EntityAzureMlRunsCard,
 } from './plugin';
 export {
@@ -24,3 +26,4 @@ export {
 } from './api';
 export { isAzureMlAvailable } from '@internal/plugin-azure-ml-common';
 export { isAzureMlEnvironment } from './isAzureMlEnvironment';
+export { isAzureMlResource } from './resources';

@@ -1,12 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-
-/** Catalog Resources of this type describe an Azure ML environment (discovered by plugins/catalog-backend-module-azure-ml). */
-export const AZURE_ML_ENVIRONMENT_TYPE = 'azure-ml-environment';
+import { AZURE_ML_RESOURCE_TYPES, resourceType } from './resources';
 
 /** Whether the entity is an Azure ML environment Resource (it gets the DNS validation card). @public */
 export function isAzureMlEnvironment(entity: Entity): boolean {
-  return (
-    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
-    entity.spec?.type === AZURE_ML_ENVIRONMENT_TYPE
-  );
+  return resourceType(entity) === AZURE_ML_RESOURCE_TYPES.environment;
 }

@@ -4,7 +4,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   mockApis,
@@ -32,8 +33,10 @@ import {
   azureMlPlugin,
   EntityAzureMlContent,
   EntityAzureMlModelsCard,
+  EntityAzureMlResourceContent,
   EntityAzureMlRunsCard,
   isAzureMlAvailable,
+  isAzureMlResource,
 } from './index';
 
 const server = setupServer();
@@ -59,6 +62,7 @@ function renderForEntity(
       apis={[
         [azureMlApiRef, pluginAzureMlApi()],
         [permissionApiRef, mockApis.permission()],
+        [catalogApiRef, catalogApiMock({ entities: [taxiFareEntity, entity] })],
       ]}
     >
       <EntityProvider entity={entity}>{element}</EntityProvider>
@@ -200,4 +204,50 @@ describe('azure-ml plugin', () => {
     ).toBeInTheDocument();
     expect(within(card).getByText('ARM throttled us')).toBeInTheDocument();
   });
+
+  it("EntityAzureMlResourceContent shows a workspace's pipeline runs in its environment only", async () => {
+    const workspace: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'aml-workspace-prod',
+        namespace: 'default',
+        annotations: {
+          'ml.azure.com/workspace': 'mlw-prod',
+          'ml.azure.com/resource-group': 'rg-aml-prod',
+        },
+      },
+      spec: { type: 'azure-ml-workspace', owner: 'group:default/ml-platform' },
+    };
+    expect(isAzureMlResource(workspace)).toBe(true);
+    expect(isAzureMlResource(taxiFareEntity)).toBe(false);
+    server.use(
+      http.get(
+        `${azureMlBaseUrl}/entities/component/default/taxi-fare/runs`,
+        ({ request }) => {
+          const environment = new URL(request.url).searchParams.get(
+            'environment',
+          );
+          return HttpResponse.json({
+            items: [
+              pipelineRun({ id: `run-in-${environment}`, environment: 'prod' }),
+            ],
+          });
+        },
+      ),
+    );
+    await renderForEntity(
+      <Routes>
+        <Route path="/*" element={<EntityAzureMlResourceContent />} />
+      </Routes>,
+      workspace,
+    );
+    const card = await findCardTitled(
+      'Pipeline runs in mlw-prod · taxi-fare-train (taxi-fare)',
+      20_000,
+    );
+    expect(
+      await within(card).findByRole('link', { name: /^run-in-prod/ }),
+    ).toBeInTheDocument();
+  }, 30_000);
 });

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { azureMlApiRef, AzureMlClient } from './api';
-import { approvalsRouteRef, rootRouteRef } from './routes';
+import { approvalsRouteRef, resourceRouteRef, rootRouteRef } from './routes';
 
 /** The Azure ML frontend plugin (legacy frontend system). @public */
 export const azureMlPlugin = createPlugin({
@@ -22,6 +22,7 @@ export const azureMlPlugin = createPlugin({
   ],
   routes: {
     entityContent: rootRouteRef,
+    resourceContent: resourceRouteRef,
     approvals: approvalsRouteRef,
   },
 });
@@ -37,6 +38,23 @@ export const EntityAzureMlContent = azureMlPlugin.provide(
     component: () =>
       import('./components/AzureMlContent').then(m => m.AzureMlContent),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Azure ML" tab of the platform Resources the catalog module discovers, with what fits
+ * each: an environment's workspace, registry and DNS validation; a workspace's pipeline runs;
+ * a registry's models and their versions. Gate it with `isAzureMlResource`.
+ * @public
+ */
+export const EntityAzureMlResourceContent = azureMlPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityAzureMlResourceContent',
+    component: () =>
+      import('./components/ResourceContent').then(
+        m => m.AzureMlResourceContent,
+      ),
+    mountPoint: resourceRouteRef,
   }),
 );
 

@@ -38,6 +38,9 @@ const plainEntity: Entity = {
 };
 
 const tabExtension = azureMlPlugin.getExtension('entity-content:azure-ml');
+const resourceTabExtension = azureMlPlugin.getExtension(
+  'entity-content:azure-ml/resource',
+);
 const modelsCardExtension = azureMlPlugin.getExtension(
   'entity-card:azure-ml/models',
 );
@@ -169,5 +172,68 @@ describe('azure-ml plugin for the new frontend system', () => {
         ),
       ).toBeInTheDocument();
     });
+  });
+
+  describe('the tab of discovered platform Resources', () => {
+    const resource = (name: string, type: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'ml.azure.com/workspace': 'mlw-dev',
+          'ml.azure.com/resource-group': 'rg-aml-dev',
+        },
+      },
+      spec: { type, owner: 'group:default/ml-platform' },
+    });
+
+    it('is the "Azure ML" tab at /azure-ml of environment, workspace and registry Resources only', () => {
+      const tester = createExtensionTester(resourceTabExtension);
+      expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+        'Azure ML',
+      );
+      expect(tester.get(coreExtensionData.routePath)).toBe('/azure-ml');
+      const filter = tester.get(
+        EntityContentBlueprint.dataRefs.filterFunction,
+      )!;
+      for (const type of [
+        'azure-ml-environment',
+        'azure-ml-workspace',
+        'azure-ml-registry',
+      ]) {
+        expect(filter(resource('r', type))).toBe(true);
+      }
+      expect(filter(resource('taxi-fare-model', 'ai-model'))).toBe(false);
+      expect(filter(taxiFareEntity)).toBe(false);
+    });
+
+    it(
+      "shows an environment's workspace, registry and DNS validation",
+      async () => {
+        renderForEntity(
+          resourceTabExtension,
+          resource('aml-env-dev', 'azure-ml-environment'),
+        );
+        const environmentsCard = await findCardTitled(
+          'Environments',
+          FIRST_RENDER_TIMEOUT,
+        );
+        expect(
+          await within(environmentsCard).findByText('mlw-dev'),
+        ).toBeInTheDocument();
+        expect(within(environmentsCard).queryByText('mlw-prod')).toBeNull();
+        expect(
+          await within(cardTitled('Registries')).findByText(
+            'pe-mlr-dev: Approved',
+          ),
+        ).toBeInTheDocument();
+        expect(
+          await screen.findByRole('region', { name: 'DNS validation · dev' }),
+        ).toBeInTheDocument();
+      },
+      TEST_TIMEOUT,
+    );
   });
 });

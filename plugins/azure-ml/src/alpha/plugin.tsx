@@ -13,6 +13,7 @@ import { isAzureMlAvailable } from '@internal/plugin-azure-ml-common';
 import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
 import { azureMlApiRef, AzureMlClient } from '../api';
 import { isAzureMlEnvironment } from '../isAzureMlEnvironment';
+import { isAzureMlResource } from '../resources';
 import { approvalsRouteRef } from '../routes';
 
 const azureMlApi = ApiBlueprint.make({
@@ -32,6 +33,19 @@ const azureMlEntityContent = EntityContentBlueprint.make({
     filter: isAzureMlAvailable,
     loader: () =>
       import('../components/AzureMlContent').then(m => <m.AzureMlContent />),
+  },
+});
+
+const azureMlResourceContent = EntityContentBlueprint.make({
+  name: 'resource',
+  params: {
+    path: '/azure-ml',
+    title: 'Azure ML',
+    filter: isAzureMlResource,
+    loader: () =>
+      import('../components/ResourceContent').then(m => (
+        <m.AzureMlResourceContent />
+      )),
   },
 });
 
@@ -79,6 +93,7 @@ const azureMlApprovalsPage = PageBlueprint.make({
 /**
  * The Azure ML plugin for the new frontend system: the API, the "Azure ML" entity tab and
  * the models and runs overview cards (shown only for entities with `ml.azure.com/models`),
+ * the "Azure ML" tab of discovered environment, workspace and registry Resources,
  * the DNS validation card of `azure-ml-environment` Resources, and the "Model approvals" page (its title and icon make its nav item).
  * @alpha
  */
@@ -88,6 +103,7 @@ export default createFrontendPlugin({
   extensions: [
     azureMlApi,
     azureMlEntityContent,
+    azureMlResourceContent,
     azureMlModelsCard,
     azureMlRunsCard,
     azureMlDnsValidationCard,

@@ -31,6 +31,8 @@ export interface ModelVersionsQuery extends PageRequest {
 
 /** Query of the pipeline runs of an entity. @public */
 export interface PipelineRunsQuery extends PageRequest {
+  /** Environment key, e.g. `dev`: the runs in that environment's workspace; all when absent. */
+  environment?: string;
   /** Official Azure ML job status; all statuses when absent. */
   status?: PipelineRunStatus;
 }

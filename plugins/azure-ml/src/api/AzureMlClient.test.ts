@@ -79,6 +79,21 @@ describe('AzureMlClient', () => {
     expect(requested!.search).toBe('?status=Failed');
   });
 
+  it("narrows pipeline runs to one environment's workspace", async () => {
+    let requested: URL | undefined;
+    server.use(
+      http.get(
+        `${baseUrl}/entities/component/default/taxi-fare/runs`,
+        ({ request }) => {
+          requested = new URL(request.url);
+          return HttpResponse.json({ items: [] });
+        },
+      ),
+    );
+    await client.getPipelineRuns(taxiFareRef, { environment: 'prod' });
+    expect(requested!.search).toBe('?environment=prod');
+  });
+
   it('throws a ResponseError with the backend error body', async () => {
     server.use(
       http.get(`${baseUrl}/registries`, () =>

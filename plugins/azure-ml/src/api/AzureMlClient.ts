@@ -63,6 +63,7 @@ export class AzureMlClient implements AzureMlApi {
     return this.get('/entities/{kind}/{namespace}/{name}/runs', {
       path: entityPathParams(entity),
       query: {
+        environment: query.environment,
         status: query.status,
         cursor: query.cursor,
         limit: query.limit?.toString(),

@@ -22,6 +22,7 @@ import {
   EntityProcessingErrorsPanel,
   isComponentType,
   isKind,
+  isResourceType,
   hasCatalogProcessingErrors,
   isOrphan,
   hasRelationWarnings,
@@ -45,6 +46,7 @@ import {
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
   RELATION_HAS_PART,
+  RELATION_OWNED_BY,
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
@@ -52,9 +54,48 @@ import {
   EntityAzureMlContent,
   EntityAzureMlDnsValidationCard,
   EntityAzureMlModelsCard,
+  EntityAzureMlResourceContent,
   isAzureMlAvailable,
   isAzureMlEnvironment,
+  isAzureMlResource,
 } from '@internal/plugin-azure-ml';
+
+/**
+ * Relations graph of a Component: two hops along what it is part of, owned by and depends
+ * on, so that an ML project shows its `ai-model` Resource and the registries that hold it
+ * (the Azure ML catalog module relates them with dependsOn).
+ */
+const componentGraph = (
+  <EntityCatalogGraphCard
+    height={400}
+    maxDepth={2}
+    relations={[
+      RELATION_PART_OF,
+      RELATION_OWNED_BY,
+      RELATION_DEPENDS_ON,
+      RELATION_PROVIDES_API,
+      RELATION_CONSUMES_API,
+    ]}
+  />
+);
+
+/**
+ * Relations graph of a discovered Azure ML Resource: a model with its registries and the
+ * Components that declare it; a registry or workspace with its environment, the DNS zones and
+ * the models in it; an environment with its workspace and registry.
+ */
+const azureMlResourceGraph = (
+  <EntityCatalogGraphCard
+    height={400}
+    relations={[
+      RELATION_DEPENDS_ON,
+      RELATION_DEPENDENCY_OF,
+      RELATION_PART_OF,
+      RELATION_HAS_PART,
+      RELATION_OWNED_BY,
+    ]}
+  />
+);
 
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
@@ -121,7 +162,14 @@ const overviewContent = (
       <EntityAboutCard />
     </Grid>
     <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard height={400} />
+      <EntitySwitch>
+        <EntitySwitch.Case if={isKind('component')}>
+          {componentGraph}
+        </EntitySwitch.Case>
+        <EntitySwitch.Case>
+          <EntityCatalogGraphCard height={400} />
+        </EntitySwitch.Case>
+      </EntitySwitch>
     </Grid>
 
     <Grid item md={4} xs={12}>
@@ -234,6 +282,37 @@ const defaultEntityPage = (
     >
       <EntityAzureMlContent />
     </EntityLayout.Route>
+  </EntityLayout>
+);
+
+/** Overview of a discovered Azure ML Resource: about, relations graph, links. */
+const azureMlResourceOverview = (
+  <>
+    {entityWarningContent}
+    <Grid item md={6}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      {azureMlResourceGraph}
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityLinksCard />
+    </Grid>
+  </>
+);
+
+/** An Azure ML environment, workspace or registry Resource (discovered by the catalog module). */
+const azureMlPlatformResourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {azureMlResourceOverview}
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/azure-ml" title="Azure ML">
+      <EntityAzureMlResourceContent />
+    </EntityLayout.Route>
 
     <EntityLayout.Route
       path="/dns-validation"
@@ -243,6 +322,44 @@ const defaultEntityPage = (
       <EntityAzureMlDnsValidationCard />
     </EntityLayout.Route>
   </EntityLayout>
+);
+
+/** An `ai-model` Resource: the model's own Azure ML tab (versions, champion, promotion). */
+const aiModelPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {azureMlResourceOverview}
+        <EntitySwitch>
+          <EntitySwitch.Case if={isAzureMlAvailable}>
+            <Grid item xs={12}>
+              <EntityAzureMlModelsCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/azure-ml"
+      title="Azure ML"
+      if={isAzureMlAvailable}
+    >
+      <EntityAzureMlContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const resourcePage = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isAzureMlResource}>
+      {azureMlPlatformResourcePage}
+    </EntitySwitch.Case>
+    <EntitySwitch.Case if={isResourceType('ai-model')}>
+      {aiModelPage}
+    </EntitySwitch.Case>
+    <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
+  </EntitySwitch>
 );
 
 const componentPage = (
@@ -405,6 +522,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isKind('resource')} children={resourcePage} />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

@@ -136,4 +136,25 @@ describe('PipelineRunsCard', () => {
       }),
     );
   });
+
+  it("asks only for the runs of one environment's workspace when given one", async () => {
+    const api = mockAzureMlApi();
+    await renderWithApi(
+      <PipelineRunsCard
+        entityRef={taxiFareRef}
+        annotations={annotations}
+        environment="prod"
+      />,
+      api,
+    );
+    expect(
+      await screen.findByText('No runs of experiment taxi-fare-train in prod.'),
+    ).toBeInTheDocument();
+    expect(api.getPipelineRuns).toHaveBeenCalledWith(taxiFareRef, {
+      environment: 'prod',
+      status: undefined,
+      cursor: undefined,
+      limit: 10,
+    });
+  });
 });

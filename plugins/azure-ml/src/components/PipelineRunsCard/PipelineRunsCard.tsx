@@ -84,6 +84,8 @@ const columns: TableColumn<Row>[] = [
 type PipelineRunsCardProps = {
   entityRef: CompoundEntityRef;
   annotations: AzureMlAnnotations;
+  /** Only the runs in this environment's workspace (e.g. on a workspace's page). */
+  environment?: string;
   title?: string;
   pageSize?: number;
 };
@@ -91,10 +93,11 @@ type PipelineRunsCardProps = {
 function PipelineRunsTable(
   props: PipelineRunsCardProps & { title: string; experiment: string },
 ) {
-  const { entityRef, title, experiment } = props;
+  const { entityRef, title, experiment, environment } = props;
   const [status, setStatus] = useState<PipelineRunStatus | ''>('');
   const paging = useCursorPaging(props.pageSize ?? 10);
   const { page, loading, error } = usePipelineRuns(entityRef, {
+    environment,
     status: status || undefined,
     cursor: paging.cursor,
     limit: paging.pageSize,
@@ -133,8 +136,8 @@ function PipelineRunsTable(
           missing="data"
           title="No pipeline runs"
           description={`No runs of experiment ${experiment}${
-            status ? ` with status ${status}` : ''
-          }.`}
+            environment ? ` in ${environment}` : ''
+          }${status ? ` with status ${status}` : ''}.`}
         />
       }
     />

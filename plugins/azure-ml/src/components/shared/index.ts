@@ -6,3 +6,4 @@ export { FilterSelect } from './FilterSelect';
 export { PagedTableCard } from './PagedTableCard';
 export { RunStatus } from './RunStatus';
 export { StudioLink } from './StudioLink';
+export { NoConfiguredEnvironment } from './NoConfiguredEnvironment';

@@ -1,0 +1,331 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { azureMlApiRef } from '../../api';
+import { findCardTitled } from '../../__testUtils__/cards';
+import {
+  champion,
+  mockAzureMlApi,
+  modelVersion,
+  pipelineRun,
+  taxiFareEntity,
+  taxiFareRef,
+} from '../../__testUtils__/fixtures';
+import { AzureMlResourceContent } from './AzureMlResourceContent';
+
+jest.setTimeout(30_000);
+
+/** A Resource as plugins/catalog-backend-module-azure-ml writes it for environment dev. */
+function platformResource(
+  name: string,
+  type: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'ml.azure.com/subscription-id': '11111111-1111-4111-8111-111111111111',
+        'ml.azure.com/resource-group': 'rg-aml-dev',
+        'ml.azure.com/workspace': 'mlw-dev',
+        'ml.azure.com/registry': 'mlr-dev',
+        ...annotations,
+      },
+    },
+    spec: { type, owner: 'group:default/ml-platform' },
+  };
+}
+
+const environmentEntity = platformResource(
+  'aml-env-dev',
+  'azure-ml-environment',
+);
+const workspaceEntity = platformResource(
+  'aml-workspace-dev',
+  'azure-ml-workspace',
+);
+const registryEntity = platformResource(
+  'aml-registry-dev',
+  'azure-ml-registry',
+);
+
+function modelEntity(
+  model: string,
+  registries: string[],
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: model,
+      namespace: 'default',
+      title: `Model ${model}`,
+      annotations: { 'ml.azure.com/models': model, ...annotations },
+    },
+    spec: { type: 'ai-model', owner: 'group:default/ml-engineers' },
+    relations: registries.map(registry => ({
+      type: 'dependsOn',
+      targetRef: `resource:default/${registry}`,
+    })),
+  };
+}
+
+const taxiFareModel = modelEntity(
+  'taxi-fare-model',
+  ['aml-registry-dev', 'aml-registry-prod'],
+  {
+    'ml.azure.com/environments': 'dev,prod',
+    'ml.azure.com/latest-version-dev': '10',
+    'ml.azure.com/champion-dev': '9',
+    'ml.azure.com/champion-prod': '2',
+  },
+);
+const taxiFareModelRef = {
+  kind: 'Resource',
+  namespace: 'default',
+  name: 'taxi-fare-model',
+};
+const churnModel = modelEntity('churn-model', ['aml-registry-dev'], {
+  'ml.azure.com/latest-version-dev': '3',
+});
+const prodOnlyModel = modelEntity('fraud-model', ['aml-registry-prod']);
+
+/** A project whose experiment runs only in prod: not a run of the dev workspace. */
+const prodOnlyProject: Entity = {
+  ...taxiFareEntity,
+  metadata: {
+    name: 'fraud',
+    namespace: 'default',
+    annotations: {
+      'ml.azure.com/models': 'fraud-model',
+      'ml.azure.com/experiment': 'fraud-train',
+      'ml.azure.com/environments': 'prod',
+    },
+  },
+};
+
+const catalogEntities = [
+  taxiFareEntity,
+  prodOnlyProject,
+  environmentEntity,
+  workspaceEntity,
+  registryEntity,
+  taxiFareModel,
+  churnModel,
+  prodOnlyModel,
+];
+
+function renderContent(
+  entity: Entity,
+  options: {
+    api?: ReturnType<typeof mockAzureMlApi>;
+    catalogApi?: ReturnType<typeof catalogApiMock>;
+  } = {},
+) {
+  const api = options.api ?? mockAzureMlApi();
+  const catalogApi =
+    options.catalogApi ?? catalogApiMock({ entities: catalogEntities });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [azureMlApiRef, api],
+        [catalogApiRef, catalogApi],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <AzureMlResourceContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('AzureMlResourceContent', () => {
+  it('shows progress while the configured environments load', async () => {
+    const api = mockAzureMlApi();
+    api.getEnvironments.mockReturnValue(new Promise(() => {}));
+    await renderContent(environmentEntity, { api });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the error of the environments request', async () => {
+    const api = mockAzureMlApi();
+    api.getEnvironments.mockRejectedValue(new Error('backend down'));
+    await renderContent(workspaceEntity, { api });
+    expect(
+      await screen.findByText('Error: backend down', { selector: 'h6' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when no configured environment has the workspace', async () => {
+    await renderContent(
+      platformResource('aml-env-test', 'azure-ml-environment', {
+        'ml.azure.com/workspace': 'mlw-test',
+        'ml.azure.com/resource-group': 'rg-aml-test',
+      }),
+    );
+    expect(
+      await screen.findByText('No configured environment'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /No entry of azureMl.environments has the workspace 'mlw-test'/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  describe('an environment', () => {
+    it('shows its workspace, its registry and its DNS validation', async () => {
+      const api = mockAzureMlApi();
+      await renderContent(environmentEntity, { api });
+      const environments = await findCardTitled('Environments');
+      expect(await within(environments).findByText('mlw-dev')).toBeVisible();
+      expect(within(environments).queryByText('mlw-prod')).toBeNull();
+      const registries = await findCardTitled('Registries');
+      expect(
+        await within(registries).findByRole('link', { name: /mlr-dev/ }),
+      ).toBeInTheDocument();
+      expect(within(registries).queryByText('mlr-prod')).toBeNull();
+      expect(
+        await screen.findByRole('region', { name: 'DNS validation · dev' }),
+      ).toBeInTheDocument();
+      await waitFor(() =>
+        expect(api.getDnsValidations).toHaveBeenCalledWith('dev', {
+          limit: expect.any(Number),
+        }),
+      );
+    });
+  });
+
+  describe('a workspace', () => {
+    it('shows the runs in it of each experiment the catalog declares for its environment', async () => {
+      const api = mockAzureMlApi();
+      api.getPipelineRuns.mockResolvedValue({
+        items: [pipelineRun({ id: 'run-7', status: 'Failed' })],
+      });
+      await renderContent(workspaceEntity, { api });
+      const runs = await findCardTitled(
+        'Pipeline runs in mlw-dev · taxi-fare-train (taxi-fare)',
+      );
+      const row = (
+        await within(runs).findByRole('link', { name: /^run-7/ })
+      ).closest('tr')!;
+      expect(within(row).getByText('Failed')).toBeInTheDocument();
+      expect(api.getPipelineRuns).toHaveBeenCalledWith(
+        taxiFareRef,
+        expect.objectContaining({ environment: 'dev' }),
+      );
+      // fraud-train runs only in prod.
+      expect(screen.queryByText(/fraud-train/)).toBeNull();
+      expect(api.getPipelineRuns).toHaveBeenCalledTimes(1);
+    });
+
+    it('says so when no catalog entity declares an experiment for it', async () => {
+      await renderContent(workspaceEntity, {
+        catalogApi: catalogApiMock({
+          entities: [workspaceEntity, prodOnlyProject],
+        }),
+      });
+      const runs = await findCardTitled('Pipeline runs in mlw-dev');
+      expect(
+        await within(runs).findByText('No experiments in this workspace'),
+      ).toBeInTheDocument();
+    });
+
+    it('shows the error of the catalog request', async () => {
+      const catalogApi = catalogApiMock.mock({
+        getEntities: jest.fn().mockRejectedValue(new Error('catalog down')),
+      });
+      await renderContent(workspaceEntity, { catalogApi });
+      expect(
+        await screen.findByText('Error: catalog down', { selector: 'h6' }),
+      ).toBeInTheDocument();
+    });
+  });
+
+  describe('a registry', () => {
+    it("lists its models with this environment's latest version and champion, and the chosen model's versions", async () => {
+      const api = mockAzureMlApi();
+      api.getModelVersions.mockResolvedValue({
+        items: [
+          modelVersion({ version: '10' }),
+          modelVersion({ version: '9', aliases: ['champion'] }),
+          champion,
+        ],
+      });
+      await renderContent(registryEntity, { api });
+      const registries = await findCardTitled('Registries');
+      expect(
+        await within(registries).findByRole('link', { name: /mlr-dev/ }),
+      ).toBeInTheDocument();
+
+      const models = await findCardTitled('Models in mlr-dev');
+      const taxiRow = (
+        await within(models).findByRole('link', { name: 'taxi-fare-model' })
+      ).closest('tr')!;
+      expect(within(taxiRow).getByText('10')).toBeInTheDocument();
+      expect(within(taxiRow).getByText('v9')).toBeInTheDocument();
+      const churnRow = within(models)
+        .getByRole('link', { name: 'churn-model' })
+        .closest('tr')!;
+      expect(within(churnRow).getByText('3')).toBeInTheDocument();
+      // fraud-model is only in the prod registry.
+      expect(within(models).queryByText('fraud-model')).toBeNull();
+
+      // The first model's versions, from the backend, with the champion alias.
+      const versions = await findCardTitled('Versions of churn-model');
+      expect(api.getModelVersions).toHaveBeenLastCalledWith(
+        { kind: 'Resource', namespace: 'default', name: 'churn-model' },
+        expect.anything(),
+      );
+      expect(
+        await within(versions).findByText('taxi-fare-train-10'),
+      ).toBeVisible();
+
+      fireEvent.click(
+        within(models).getByRole('button', {
+          name: 'Show versions of taxi-fare-model',
+        }),
+      );
+      const taxiVersions = await findCardTitled('Versions of taxi-fare-model');
+      await waitFor(() =>
+        expect(api.getModelVersions).toHaveBeenLastCalledWith(
+          taxiFareModelRef,
+          expect.anything(),
+        ),
+      );
+      const championRow = (
+        await within(taxiVersions).findByText('taxi-fare-train-9')
+      ).closest('tr')!;
+      expect(within(championRow).getByText('champion')).toBeInTheDocument();
+    });
+
+    it('says so when the catalog has no model in it', async () => {
+      await renderContent(registryEntity, {
+        catalogApi: catalogApiMock({
+          entities: [registryEntity, prodOnlyModel],
+        }),
+      });
+      const models = await findCardTitled('Models in mlr-dev');
+      expect(
+        await within(models).findByText('No models in this registry'),
+      ).toBeInTheDocument();
+    });
+  });
+});

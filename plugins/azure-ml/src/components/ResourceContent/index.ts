@@ -1,0 +1,1 @@
+export { AzureMlResourceContent } from './AzureMlResourceContent';
