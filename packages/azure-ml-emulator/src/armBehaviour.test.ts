@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setupServer } from 'msw/node';
 import { createAzureMlEmulator } from './createAzureMlEmulator';
 import { API, paths } from './testUtils';
-import { CENTRAL_DNS, PROD } from './seed/constants';
+import { CENTRAL_DNS, DEV, PROD } from './seed/constants';
 
 const BASE = 'https://management.azure.com';
 const emulator = createAzureMlEmulator({ lroSettleMs: 60_000 });
@@ -51,17 +51,86 @@ describe('ARM conventions', () => {
     expect((await missing.json()).error.code).toBe(
       'MissingApiVersionParameter',
     );
-    const invalid = await get(`${paths.workspace()}?api-version=2019-01-01`);
-    expect(invalid.status).toBe(400);
-    expect((await invalid.json()).error.code).toBe(
-      'InvalidApiVersionParameter',
+    // Not a version at all: ARM's InvalidApiVersionParameter.
+    const malformed = await get(`${paths.workspace()}?api-version=latest`);
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error).toEqual({
+      code: 'InvalidApiVersionParameter',
+      message:
+        "The api-version 'latest' is invalid. The supported versions are '2022-10-01, 2023-04-01, 2024-04-01'.",
+    });
+  });
+
+  it('rejects a well-formed api-version it does not emulate as ARM does (400 NoRegisteredProviderFound)', async () => {
+    const unknown = await get(`${paths.workspace()}?api-version=2019-01-01`);
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error).toEqual({
+      code: 'NoRegisteredProviderFound',
+      message:
+        "No registered resource provider found for location 'westeurope' and API version '2019-01-01' for type 'workspaces'. The supported api-versions are '2022-10-01, 2023-04-01, 2024-04-01'.",
+    });
+    const rejected: Array<[string, string]> = [
+      // Registries are not in stable 2022-10-01.
+      [`${paths.registry()}/models/taxi-fare-model/versions`, '2022-10-01'],
+      [`${paths.registry()}`, '2022-05-01'],
+      // Previews and newer versions: shapes not checked, so not emulated.
+      [`${paths.workspace()}/jobs`, '2024-04-01-preview'],
+      [`${paths.workspace()}/jobs`, '2024-10-01'],
+      [`${paths.workspace()}/privateEndpointConnections`, '2025-04-01'],
+      [
+        `/subscriptions/${DEV.subscriptionId}/resourceGroups/${DEV.resourceGroup}/providers/Microsoft.Network/virtualNetworks`,
+        '2023-09-01',
+      ],
+      [
+        `${paths.dnsZones}/${CENTRAL_DNS.zones.api}/virtualNetworkLinks`,
+        '2020-06-01',
+      ],
+    ];
+    for (const [route, apiVersion] of rejected) {
+      const res = await get(`${route}?api-version=${apiVersion}`);
+      expect({
+        route,
+        apiVersion,
+        status: res.status,
+        code: (await res.json()).error.code,
+      }).toEqual({
+        route,
+        apiVersion,
+        status: 400,
+        code: 'NoRegisteredProviderFound',
+      });
+    }
+    const vnets = await (
+      await get(
+        `/subscriptions/${DEV.subscriptionId}/resourceGroups/${DEV.resourceGroup}/providers/Microsoft.Network/virtualNetworks?api-version=2024-03-01`,
+      )
+    ).json();
+    expect(vnets.error.message).toContain("for type 'virtualNetworks'");
+    expect(vnets.error.message).toContain(
+      "The supported api-versions are '2024-05-01'",
     );
-    const tooOldForRegistries = await get(
-      `${paths.registry()}?api-version=2022-05-01`,
+    const links = await (
+      await get(
+        `${paths.dnsZones}/${CENTRAL_DNS.zones.api}/virtualNetworkLinks?api-version=2020-06-01`,
+      )
+    ).json();
+    expect(links.error.message).toMatch(
+      /^No registered resource provider found for location 'global' and API version '2020-06-01' for type 'privateDnsZones\/virtualNetworkLinks'/,
     );
-    expect((await tooOldForRegistries.json()).error.code).toBe(
-      'InvalidApiVersionParameter',
-    );
+  });
+
+  it('answers at each api-version it emulates', async () => {
+    for (const apiVersion of ['2022-10-01', '2023-04-01', '2024-04-01']) {
+      expect(
+        (await get(`${paths.workspace()}/jobs?api-version=${apiVersion}`))
+          .status,
+      ).toBe(200);
+    }
+    for (const apiVersion of ['2023-04-01', '2024-04-01']) {
+      expect((await get(`${versions}?api-version=${apiVersion}`)).status).toBe(
+        200,
+      );
+    }
   });
 
   it('answers 404 ResourceNotFound with an ARM error body and request id', async () => {
@@ -111,6 +180,41 @@ describe('ARM conventions', () => {
       expect(older.properties).not.toHaveProperty('enableDataIsolation');
       expect(older).not.toHaveProperty('kind');
       expect(older.properties.workspaceId).toBe(newer.properties.workspaceId);
+    }
+  });
+
+  it('answers model containers and versions in the shape of the api-version asked for', async () => {
+    const models = `${paths.workspace()}/models/taxi-fare-model`;
+    // Stable 2022-10-01 (the npm SDK's): ModelContainer and ModelVersion have no
+    // provisioningState, ModelVersion no stage; both are in 2023-04-01 and 2024-04-01.
+    const oldContainer = await (
+      await get(`${models}?api-version=2022-10-01`)
+    ).json();
+    expect(oldContainer.properties).not.toHaveProperty('provisioningState');
+    expect(oldContainer.properties.latestVersion).toBe('3');
+    const oldList = await (
+      await get(`${models}/versions?api-version=2022-10-01`)
+    ).json();
+    expect(oldList.value.length).toBeGreaterThan(0);
+    for (const version of oldList.value) {
+      expect(version.properties).not.toHaveProperty('stage');
+      expect(version.properties).not.toHaveProperty('provisioningState');
+      expect(version.properties.modelUri).toMatch(/^azureml:/);
+    }
+    const oldOne = await (
+      await get(`${models}/versions/1?api-version=2022-10-01`)
+    ).json();
+    expect(Object.keys(oldOne.properties)).not.toContain('stage');
+    for (const apiVersion of ['2023-04-01', '2024-04-01']) {
+      const container = await (
+        await get(`${models}?api-version=${apiVersion}`)
+      ).json();
+      expect(container.properties.provisioningState).toBe('Succeeded');
+      const version = await (
+        await get(`${models}/versions/1?api-version=${apiVersion}`)
+      ).json();
+      expect(version.properties).toHaveProperty('stage');
+      expect(version.properties.provisioningState).toBe('Succeeded');
     }
   });
 

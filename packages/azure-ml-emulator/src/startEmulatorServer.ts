@@ -46,11 +46,9 @@ export async function startEmulatorServer(
   app.disable('x-powered-by');
   app.use(createMiddleware(...emulator.handlers));
   app.use((_req, res) => {
-    res
-      .status(404)
-      .json({
-        error: { code: 'NotFound', message: 'No such emulator route.' },
-      });
+    res.status(404).json({
+      error: { code: 'NotFound', message: 'No such emulator route.' },
+    });
   });
 
   const tls = options.https

@@ -6,81 +6,97 @@ export type ArmProvider =
   | 'PrivateDns'
   | 'Operations';
 
-/** Azure ML api-versions that the service accepts (stable and preview) for the routes we serve. */
-const ML_VERSIONS = [
-  '2021-07-01',
-  '2022-05-01',
-  '2022-10-01',
-  '2022-10-01-preview',
-  '2022-12-01-preview',
-  '2023-02-01-preview',
-  '2023-04-01',
-  '2023-04-01-preview',
-  '2023-06-01-preview',
-  '2023-08-01-preview',
-  '2023-10-01',
-  '2024-01-01-preview',
-  '2024-04-01',
-  '2024-04-01-preview',
-  '2024-07-01-preview',
-  '2024-10-01',
-  '2024-10-01-preview',
-  '2025-01-01-preview',
-  '2025-04-01',
-  '2025-06-01',
-  '2025-09-01',
-];
-/** Registries and their assets appeared with 2022-10-01-preview / 2023-04-01. */
-const REGISTRY_MIN_VERSION = '2022-10-01-preview';
+/*
+ * The api-versions the emulator answers: only those whose response shapes it emulates, i.e.
+ * whose REST spec (Azure/azure-rest-api-specs) was checked against what it sends. Each client
+ * of this repository uses one of them per provider (the backend and the catalog module:
+ * Microsoft.MachineLearningServices 2024-04-01, Microsoft.Network 2024-05-01, private DNS
+ * 2024-06-01; the emulator's own test of the npm SDK: 2022-10-01). Add a version only after
+ * checking its schemas and, where a field differs, apiVersionShapes.ts.
+ */
 
-const PRIVATE_DNS_VERSIONS = [
-  '2018-09-01',
-  '2020-01-01',
-  '2020-06-01',
-  '2024-06-01',
-];
+/**
+ * Microsoft.MachineLearningServices stable versions: 2022-10-01 (the npm SDK's), 2023-04-01 and
+ * 2024-04-01 (the backend's); older shapes are produced by apiVersionShapes.ts.
+ */
+const ML_VERSIONS = ['2022-10-01', '2023-04-01', '2024-04-01'];
+/** Registries and their assets are not in stable 2022-10-01; 2023-04-01 is their first stable. */
+const REGISTRY_MIN_VERSION = '2023-04-01';
 
-/** Microsoft.Network ships a new api-version every few months: accept any well-formed one from 2018-08-01 (private endpoints' first) on. */
-const NETWORK_VERSION = /^(\d{4})-(\d{2})-(\d{2})(-preview)?$/;
+/** Microsoft.Network: the version of the copied schemas (the backend's and catalog module's). */
+const NETWORK_VERSIONS = ['2024-05-01'];
+
+/**
+ * Private DNS: 2024-06-01 only (the backend's); older versions lack fields the emulator answers
+ * (e.g. a virtual network link's `resolutionPolicy`, new in 2024-06-01).
+ */
+const PRIVATE_DNS_VERSIONS = ['2024-06-01'];
+
+/** What ARM accepts as an api-version at all: a date, optionally `-preview` (or another suffix). */
+const WELL_FORMED = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-[a-z]+)?$/i;
 
 const MISSING_MESSAGE =
   'The api-version query parameter (?api-version=) is required for all requests.';
 
+export interface ApiVersionTarget {
+  /** Registry routes accept only the api-versions that know registries. */
+  registryRoute?: boolean;
+  /** ARM's resource type without namespace, e.g. `workspaces/jobs`, for the error message. */
+  resourceType: string;
+  /** The location ARM names in the error (the resource group's region, `global` for DNS). */
+  location: () => string;
+}
+
 /**
- * Checks `api-version` as ARM does: missing → 400 MissingApiVersionParameter; unknown to the
- * resource provider → 400 InvalidApiVersionParameter with the supported list.
+ * Checks `api-version` as ARM does:
+ * - missing → 400 `MissingApiVersionParameter`;
+ * - not a well-formed version → 400 `InvalidApiVersionParameter` ("The api-version '…' is
+ *   invalid. The supported versions are '…'.");
+ * - well-formed but not registered for the resource type → 400 `NoRegisteredProviderFound`
+ *   ("No registered resource provider found for location '…' and API version '…' for type
+ *   '…'. The supported api-versions are '…'."), ARM's answer to a version the provider does
+ *   not serve. Here: a version the emulator does not emulate.
  */
 export function checkApiVersion(
   apiVersion: string | null,
   provider: ArmProvider,
-  options: { registryRoute?: boolean } = {},
+  target: ApiVersionTarget,
 ) {
   if (apiVersion === null || apiVersion === '') {
     throw new ArmError(400, 'MissingApiVersionParameter', MISSING_MESSAGE);
   }
-  const supported = supportedVersions(provider, options.registryRoute ?? false);
-  const ok =
-    supported === 'network'
-      ? NETWORK_VERSION.test(apiVersion) && apiVersion >= '2018-08-01'
-      : supported.includes(apiVersion);
-  if (!ok) {
-    const list =
-      supported === 'network' ? '2018-08-01 and later' : supported.join(', ');
+  const supported = supportedApiVersions(
+    provider,
+    target.registryRoute ?? false,
+  );
+  if (!WELL_FORMED.test(apiVersion)) {
     throw new ArmError(
       400,
       'InvalidApiVersionParameter',
-      `The api-version '${apiVersion}' is invalid. The supported versions are '${list}'.`,
+      `The api-version '${apiVersion}' is invalid. The supported versions are '${supported.join(
+        ', ',
+      )}'.`,
+    );
+  }
+  if (!supported.includes(apiVersion)) {
+    throw new ArmError(
+      400,
+      'NoRegisteredProviderFound',
+      `No registered resource provider found for location '${target.location()}' and API version '${apiVersion}' for type '${
+        target.resourceType
+      }'. The supported api-versions are '${supported.join(', ')}'.`,
     );
   }
 }
 
-function supportedVersions(
+/** The api-versions the emulator answers for a provider (and for registry routes). */
+export function supportedApiVersions(
   provider: ArmProvider,
   registryRoute: boolean,
-): string[] | 'network' {
+): string[] {
   switch (provider) {
     case 'Network':
-      return 'network';
+      return NETWORK_VERSIONS;
     case 'PrivateDns':
       return PRIVATE_DNS_VERSIONS;
     default:

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { http, HttpHandler } from 'msw';
 import { ArmProvider, checkApiVersion } from './apiVersions';
+import { shapeForApiVersion } from './apiVersionShapes';
 import { ArmError } from './errors';
 import { queryParam } from './paging';
 import { Faults } from '../faults';
 import { EmulatorStats, recordCall } from '../stats';
 import { EmulatorState } from '../state/types';
+import { inResourceGroup } from '../state/ids';
 
 /** What the route handlers share: the state and the knobs around it. */
 export interface EmulatorRuntime {
@@ -119,6 +121,39 @@ export function armResponse(
   });
 }
 
+/**
+ * ARM's resource type of a request path without its namespace, as its errors name it: the
+ * type segments after `providers/{namespace}/`, e.g. `workspaces/jobs`, `privateDnsZones/A`.
+ */
+export function resourceTypeOf(pathname: string): string {
+  const afterProvider = pathname.split(/\/providers\/[^/]+\//i)[1] ?? '';
+  return afterProvider
+    .split('/')
+    .filter((segment, index) => index % 2 === 0 && segment !== '')
+    .join('/');
+}
+
+/**
+ * The location ARM names in a `NoRegisteredProviderFound` error: `global` for private DNS
+ * (global resources), the `{location}` of the path, else the region of the resource group
+ * (of a workspace, registry or virtual network seeded in it), else `global`.
+ */
+function locationOf(ctx: ArmContext, provider: ArmProvider): string {
+  if (provider === 'PrivateDns') return 'global';
+  if (ctx.params.location) return ctx.params.location;
+  const { subscriptionId, resourceGroupName } = ctx.params;
+  if (subscriptionId && resourceGroupName) {
+    const { workspaces, registries, virtualNetworks } = ctx.state;
+    for (const collection of [workspaces, registries, virtualNetworks]) {
+      const found = Object.values(collection).find(r =>
+        inResourceGroup(r.id, subscriptionId, resourceGroupName),
+      );
+      if (found?.location) return found.location;
+    }
+  }
+  return 'global';
+}
+
 function errorResult(error: ArmError): ArmResult {
   return { status: error.status, body: error.toBody(), headers: error.headers };
 }
@@ -198,12 +233,19 @@ async function serve(
         `The resource type could not be found for path '${ctx.url.pathname}'.`,
       );
     }
-    checkApiVersion(ctx.query('api-version'), route.provider, {
+    const apiVersion = ctx.query('api-version');
+    checkApiVersion(apiVersion, route.provider, {
       registryRoute: route.registryRoute,
+      resourceType: resourceTypeOf(ctx.url.pathname),
+      location: () => locationOf(ctx, route.provider),
     });
     runtime.tick();
     const result = await route.handle(ctx);
-    return armResponse(result, requestId, request);
+    return armResponse(
+      shapeForApiVersion(route.operationId, apiVersion!, result),
+      requestId,
+      request,
+    );
   } catch (error) {
     if (error instanceof ArmError) {
       return armResponse(errorResult(error), requestId, request);

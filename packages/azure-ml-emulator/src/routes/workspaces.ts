@@ -1,16 +1,10 @@
-import { ArmContext, ArmRoute } from '../arm/router';
+import { ArmRoute } from '../arm/router';
 import { resourceNotFound } from '../arm/errors';
-import { workspaceForApiVersion } from '../arm/workspaceShape';
-import { ArmResource } from '../state/types';
 import { key, mlResourceId } from '../state/ids';
 import { byName, inScopeOf, listPage, ok } from './common';
 
 const RG = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
 const ML = 'providers/Microsoft.MachineLearningServices';
-
-/** A workspace in the shape of the request's api-version (checked by the router). */
-const asRequested = (ctx: ArmContext, ws: ArmResource) =>
-  workspaceForApiVersion(ws, ctx.query('api-version') ?? '');
 
 /** Workspaces and registries: read-only, as the platform's Terraform owns them. */
 export const workspaceRoutes: ArmRoute[] = [
@@ -38,7 +32,7 @@ export const workspaceRoutes: ArmRoute[] = [
           workspaceName,
           resourceGroupName,
         );
-      return ok(asRequested(ctx, ws));
+      return ok(ws);
     },
   },
   {
@@ -49,9 +43,7 @@ export const workspaceRoutes: ArmRoute[] = [
     handle: ctx =>
       listPage(
         ctx,
-        inScopeOf(ctx, Object.values(ctx.state.workspaces))
-          .sort(byName)
-          .map(ws => asRequested(ctx, ws)),
+        inScopeOf(ctx, Object.values(ctx.state.workspaces)).sort(byName),
       ),
   },
   {
@@ -62,9 +54,7 @@ export const workspaceRoutes: ArmRoute[] = [
     handle: ctx =>
       listPage(
         ctx,
-        inScopeOf(ctx, Object.values(ctx.state.workspaces))
-          .sort(byName)
-          .map(ws => asRequested(ctx, ws)),
+        inScopeOf(ctx, Object.values(ctx.state.workspaces)).sort(byName),
       ),
   },
   {
