@@ -38,7 +38,7 @@ const WELL_FORMED = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-[a-z]+)?$/i;
 const MISSING_MESSAGE =
   'The api-version query parameter (?api-version=) is required for all requests.';
 
-export interface ApiVersionTarget {
+interface ApiVersionTarget {
   /** Registry routes accept only the api-versions that know registries. */
   registryRoute?: boolean;
   /** ARM's resource type without namespace, e.g. `workspaces/jobs`, for the error message. */
@@ -90,7 +90,7 @@ export function checkApiVersion(
 }
 
 /** The api-versions the emulator answers for a provider (and for registry routes). */
-export function supportedApiVersions(
+function supportedApiVersions(
   provider: ArmProvider,
   registryRoute: boolean,
 ): string[] {

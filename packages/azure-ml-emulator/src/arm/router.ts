@@ -125,7 +125,7 @@ export function armResponse(
  * ARM's resource type of a request path without its namespace, as its errors name it: the
  * type segments after `providers/{namespace}/`, e.g. `workspaces/jobs`, `privateDnsZones/A`.
  */
-export function resourceTypeOf(pathname: string): string {
+function resourceTypeOf(pathname: string): string {
   const afterProvider = pathname.split(/\/providers\/[^/]+\//i)[1] ?? '';
   return afterProvider
     .split('/')
