@@ -15,7 +15,9 @@ interface VersionedField {
  * - model container (mfe.json ModelContainer): `provisioningState` is absent from 2022-10-01,
  *   present in 2023-04-01 and 2024-04-01;
  * - model version (mfe.json ModelVersion): `provisioningState` and `stage` likewise.
- * Every other field the emulator answers is in all three accepted versions (apiVersions.ts).
+ * Also checked at 2022-10-01: WorkspaceProperties and JobBase have every other field the emulator
+ * answers. Checked at 2024-04-01 only (the backend's conformance test): the pipeline/command job
+ * subtypes, job services, asset bases, registries, computes and private endpoint connections.
  */
 const FIELDS_SINCE: Record<ShapedKind, VersionedField[]> = {
   workspace: [
