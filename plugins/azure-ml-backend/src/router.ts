@@ -10,7 +10,7 @@ import type { AzureMlReadApi } from './services/refs';
 import { PromotionService } from './services/Promotion/PromotionService';
 import { DnsValidationService } from './services/DnsValidation/DnsValidationService';
 import { NotFoundError } from '@backstage/errors';
-import { ArmThrottledError } from './services/AzureMlClient/AzureMlClient';
+import { ArmThrottledError } from '@internal/plugin-azure-ml-node';
 
 const DEFAULT_PAGE_SIZE = 20;
 

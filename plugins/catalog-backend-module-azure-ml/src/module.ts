@@ -8,7 +8,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import {
   azureMlArmClientServiceRef,
   azureMlConfigServiceRef,
-} from '@internal/plugin-azure-ml-backend';
+} from '@internal/plugin-azure-ml-node';
 import {
   AzureMlEntityProvider,
   AzureMlEntityProviderOptions,
@@ -44,7 +44,8 @@ export function readProviderOptions(
 
 /**
  * Catalog module: the Azure ML platform (environments, workspaces, registries, central DNS,
- * models) as entities, read through the azure-ml backend plugin's client and `azureMl` config.
+ * models) as entities, read through the ARM client and `azureMl` config that
+ * @internal/plugin-azure-ml-node shares with the azure-ml backend plugin (one read budget).
  */
 export const catalogModuleAzureMl = createBackendModule({
   pluginId: 'catalog',

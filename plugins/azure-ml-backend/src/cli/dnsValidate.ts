@@ -4,8 +4,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { DnsValidationOutcome } from '../services/DnsValidation/DnsValidationService';
 import { validateEnvironmentDns } from '../services/DnsValidation/DnsValidationService';
-import { readAzureMlConfig } from '../config';
-import { AzureMlClient } from '../services/AzureMlClient/AzureMlClient';
+import {
+  AzureMlClient,
+  readAzureMlConfig,
+} from '@internal/plugin-azure-ml-node';
 import { parse } from 'yaml';
 
 /*

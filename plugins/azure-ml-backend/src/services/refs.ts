@@ -4,10 +4,12 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { AzureMlConfig, readAzureMlConfig } from '../config';
+import {
+  azureMlArmClientServiceRef,
+  azureMlConfigServiceRef,
+} from '@internal/plugin-azure-ml-node';
 import { CursorSigner } from '../lib/CursorSigner';
 import { ReadThroughCache } from '../lib/ReadThroughCache';
-import { AzureMlArmClient, AzureMlClient } from './AzureMlClient/AzureMlClient';
 import { AzureMlReadService } from './AzureMlReadService/AzureMlReadService';
 import { EntityAccess } from './EntityAccess/EntityAccess';
 
@@ -15,31 +17,21 @@ import { EntityAccess } from './EntityAccess/EntityAccess';
  * The plugin's services, each with a default factory built from core services and
  * `azureMl.*` config. `plugin.ts` only wires them; a test or an adopter swaps one with
  * `createServiceFactory({ service: <ref>, ... })` in `startTestBackend({ features })` or the
- * backend's feature list.
+ * backend's feature list. The config and the ARM client are root-scoped refs of
+ * @internal/plugin-azure-ml-node (one client and read budget shared with the catalog module);
+ * they are re-exported here so that the plugin's wiring names every service from one place.
  */
+
+export { azureMlArmClientServiceRef, azureMlConfigServiceRef };
 
 /** The public surface of a class: what other services may call. */
 type PublicOf<T> = Pick<T, keyof T>;
-
-export type { AzureMlArmClient };
 
 /** The read side: environments, registries, an entity's model versions and runs. */
 export type AzureMlReadApi = PublicOf<AzureMlReadService>;
 
 /** "This entity, for this caller" → its Azure ML annotations, or a 404/403/400 error. */
 export type AzureMlEntityAccess = PublicOf<EntityAccess>;
-
-/** The validated `azureMl` config, read once per plugin (the backend fails to start on a bad key). */
-export const azureMlConfigServiceRef = createServiceRef<AzureMlConfig>({
-  id: 'azure-ml.config',
-  scope: 'plugin',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: { rootConfig: coreServices.rootConfig },
-      factory: ({ rootConfig }) => readAzureMlConfig(rootConfig),
-    }),
-});
 
 /** Read-through cache over `coreServices.cache` with single-flight (`azureMl.cache`). */
 export const azureMlCacheServiceRef = createServiceRef<ReadThroughCache>({
@@ -54,19 +46,6 @@ export const azureMlCacheServiceRef = createServiceRef<ReadThroughCache>({
           enabled: config.cache.enabled,
           singleFlight: config.cache.singleFlight,
         }),
-    }),
-});
-
-/** The Azure Resource Manager client of the plugin (`azureMl.arm`, `azureMl.environments`). */
-export const azureMlArmClientServiceRef = createServiceRef<AzureMlArmClient>({
-  id: 'azure-ml.arm-client',
-  scope: 'plugin',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: { config: azureMlConfigServiceRef, logger: coreServices.logger },
-      factory: ({ config, logger }) =>
-        AzureMlClient.fromConfig(config, { logger }),
     }),
 });
 

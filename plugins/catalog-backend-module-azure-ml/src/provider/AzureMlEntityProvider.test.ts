@@ -22,7 +22,7 @@ import {
   AzureMlConfig,
   azureMlArmClientServiceRef,
   azureMlConfigServiceRef,
-} from '@internal/plugin-azure-ml-backend';
+} from '@internal/plugin-azure-ml-node';
 import { setupServer } from 'msw/node';
 import { AzureMlEntityProvider } from './AzureMlEntityProvider';
 

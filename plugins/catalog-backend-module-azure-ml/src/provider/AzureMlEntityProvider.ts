@@ -8,12 +8,9 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import {
-  AzureMlArmClient,
-  AzureMlConfig,
-} from '@internal/plugin-azure-ml-backend';
+import { AzureMlConfig } from '@internal/plugin-azure-ml-node';
 import { EntityOptions, platformEntities } from './entities';
-import { readPlatform } from './readPlatform';
+import { AzureMlArmReader, readPlatform } from './readPlatform';
 
 /** What the provider reads and how it names and owns what it emits. */
 export interface AzureMlEntityProviderOptions
@@ -32,10 +29,7 @@ export class AzureMlEntityProvider implements EntityProvider {
 
   constructor(
     private readonly deps: {
-      client: Pick<
-        AzureMlArmClient,
-        'readArm' | 'getWorkspaceDetails' | 'getRegistry'
-      >;
+      client: AzureMlArmReader;
       config: AzureMlConfig;
       logger: LoggerService;
       scheduler: SchedulerService;

@@ -15,7 +15,7 @@ import {
   registryStudioUrl,
   workspaceResourceId,
   workspaceStudioUrl,
-} from '@internal/plugin-azure-ml-backend';
+} from '@internal/plugin-azure-ml-node';
 import { EnvironmentFacts, PlatformFacts } from './readPlatform';
 
 /** `spec.type` of the discovered Resources. */

@@ -1,13 +1,14 @@
+import type { AzureMlRegistry } from '@internal/plugin-azure-ml-common';
 import {
   AzureMlArmClient,
   AzureMlConfig,
   EnvironmentConfig,
-  REGISTRY_API_VERSION,
-} from '@internal/plugin-azure-ml-backend';
-import type { AzureMlRegistry } from '@internal/plugin-azure-ml-common';
+  ModelContainerSummary,
+} from '@internal/plugin-azure-ml-node';
 
-/* Everything the provider reads from ARM, through the backend plugin's client (same pipeline,
- * retries and read budget). */
+/* Everything the provider reads from ARM, through the one shared ARM client of
+ * @internal/plugin-azure-ml-node (same pipeline, retries and read budget as the backend
+ * plugin). */
 
 const NETWORK_API_VERSION = '2024-05-01';
 const PRIVATE_DNS_API_VERSION = '2024-06-01';
@@ -15,16 +16,6 @@ const PRIVATE_DNS_API_VERSION = '2024-06-01';
 interface ArmList<T> {
   value?: T[];
   nextLink?: string | null;
-}
-
-interface ArmModelContainer {
-  name?: string;
-  properties?: {
-    description?: string | null;
-    tags?: Record<string, string | null> | null;
-    latestVersion?: string | null;
-    isArchived?: boolean;
-  };
 }
 
 interface ArmVirtualNetwork {
@@ -36,21 +27,13 @@ interface ArmNamed {
   name?: string;
 }
 
-/** A model container of a registry: its tags hold the owner and the champion pointer. */
-export interface ModelContainerFacts {
-  name: string;
-  description?: string;
-  tags: Record<string, string>;
-  latestVersion?: string;
-}
-
 /** What ARM says about one configured environment. */
 export interface EnvironmentFacts {
   env: EnvironmentConfig;
   workspace: Awaited<ReturnType<AzureMlArmClient['getWorkspaceDetails']>>;
   registry: AzureMlRegistry;
   virtualNetworks: Array<{ name: string; addressPrefixes: string[] }>;
-  models: ModelContainerFacts[];
+  models: ModelContainerSummary[];
 }
 
 /** What ARM says about the platform: every environment and the central DNS zones. */
@@ -60,9 +43,10 @@ export interface PlatformFacts {
   armReads: number;
 }
 
-type ArmReader = Pick<
+/** What the provider calls of the shared ARM client. */
+export type AzureMlArmReader = Pick<
   AzureMlArmClient,
-  'readArm' | 'getWorkspaceDetails' | 'getRegistry'
+  'readArm' | 'getWorkspaceDetails' | 'getRegistry' | 'listModelContainers'
 >;
 
 /**
@@ -70,7 +54,7 @@ type ArmReader = Pick<
  * provider delete entities that still exist.
  */
 export async function readPlatform(
-  client: ArmReader,
+  client: AzureMlArmReader,
   config: AzureMlConfig,
 ): Promise<PlatformFacts> {
   let armReads = 0;
@@ -92,6 +76,18 @@ export async function readPlatform(
     return items;
   };
 
+  const listModelContainers = async (env: EnvironmentConfig) => {
+    const items: ModelContainerSummary[] = [];
+    let nextLink: string | undefined;
+    do {
+      armReads += 1;
+      const page = await client.listModelContainers(env, { nextLink });
+      items.push(...page.items);
+      nextLink = page.nextLink;
+    } while (nextLink);
+    return items;
+  };
+
   const environments = await Promise.all(
     config.environments.map(async (env): Promise<EnvironmentFacts> => {
       const group = `/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}`;
@@ -104,11 +100,7 @@ export async function readPlatform(
           `${group}/providers/Microsoft.Network/virtualNetworks`,
           NETWORK_API_VERSION,
         ),
-        list<ArmModelContainer>(
-          `models of registry ${env.registry}`,
-          `${group}/providers/Microsoft.MachineLearningServices/registries/${env.registry}/models`,
-          REGISTRY_API_VERSION,
-        ),
+        listModelContainers(env),
       ]);
       return {
         env,
@@ -125,9 +117,7 @@ export async function readPlatform(
               ]
             : [],
         ),
-        models: containers
-          .filter(c => c.name && !c.properties?.isArchived)
-          .map(c => toModelContainer(c)),
+        models: containers.filter(c => !c.isArchived),
       };
     }),
   );
@@ -151,18 +141,5 @@ export async function readPlatform(
       zones: zones.flatMap(z => (z.name ? [z.name] : [])).sort(),
     },
     armReads,
-  };
-}
-
-function toModelContainer(raw: ArmModelContainer): ModelContainerFacts {
-  const tags: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw.properties?.tags ?? {})) {
-    if (typeof value === 'string') tags[key] = value;
-  }
-  return {
-    name: raw.name!,
-    description: raw.properties?.description ?? undefined,
-    tags,
-    latestVersion: raw.properties?.latestVersion ?? undefined,
   };
 }

@@ -7,10 +7,12 @@ import {
   MODEL_NAME,
 } from '@internal/azure-ml-emulator';
 import { setupServer } from 'msw/node';
-import { readAzureMlConfig } from '../../config';
+import {
+  AzureMlClient,
+  readAzureMlConfig,
+} from '@internal/plugin-azure-ml-node';
 import { DnsArmReader } from '../DnsValidation/DnsArmReader';
 import { responseValidator } from '../../__testUtils__/armSpecs/specSchemas';
-import { AzureMlClient } from './AzureMlClient';
 
 /*
  * Conformance of the emulator to the REST spec: every ARM request the backend's client makes

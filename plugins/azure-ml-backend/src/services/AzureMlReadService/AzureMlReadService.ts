@@ -11,9 +11,13 @@ import {
   PipelineRun,
   PipelineRunStatus,
 } from '@internal/plugin-azure-ml-common';
-import { AzureMlConfig, EnvironmentConfig } from '../../config';
-import type { AzureMlArmClient } from '../AzureMlClient/AzureMlClient';
-import { applyAliases, workspaceStudioUrl } from '../AzureMlClient/mappers';
+import {
+  applyAliases,
+  AzureMlArmClient,
+  AzureMlConfig,
+  EnvironmentConfig,
+  workspaceStudioUrl,
+} from '@internal/plugin-azure-ml-node';
 import { CursorSigner } from '../../lib/CursorSigner';
 import { ReadThroughCache } from '../../lib/ReadThroughCache';
 import { PagedSource, readMergedPage } from './pagedMerge';

@@ -1,5 +1,7 @@
-import type { AzureMlArmClient } from '../AzureMlClient/AzureMlClient';
-import { EnvironmentConfig } from '../../config';
+import {
+  AzureMlArmClient,
+  EnvironmentConfig,
+} from '@internal/plugin-azure-ml-node';
 import {
   ArmARecordSet,
   ArmCompute,

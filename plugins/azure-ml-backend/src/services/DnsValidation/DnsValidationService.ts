@@ -19,8 +19,11 @@ import {
   DnsValidation,
   DnsValidations,
 } from '@internal/plugin-azure-ml-common';
-import { AzureMlConfig, EnvironmentConfig } from '../../config';
-import type { AzureMlArmClient } from '../AzureMlClient/AzureMlClient';
+import {
+  AzureMlArmClient,
+  AzureMlConfig,
+  EnvironmentConfig,
+} from '@internal/plugin-azure-ml-node';
 import { DnsArmReader } from './DnsArmReader';
 import {
   API_ZONE,

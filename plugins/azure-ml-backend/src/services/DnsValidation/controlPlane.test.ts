@@ -1,4 +1,4 @@
-import { EnvironmentConfig } from '../../config';
+import { EnvironmentConfig } from '@internal/plugin-azure-ml-node';
 import { EnvironmentDnsFacts, EndpointFacts, ZoneFacts } from './DnsArmReader';
 import {
   API_ZONE,

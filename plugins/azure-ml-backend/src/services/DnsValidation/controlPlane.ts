@@ -1,5 +1,5 @@
 import { DnsFinding, DnsName } from '@internal/plugin-azure-ml-common';
-import { EnvironmentConfig } from '../../config';
+import { EnvironmentConfig } from '@internal/plugin-azure-ml-node';
 import { EnvironmentDnsFacts, ZoneFacts } from './DnsArmReader';
 
 /** The central zones of Azure ML private endpoints (AZURE-NOTES.md, how-to-custom-dns). */

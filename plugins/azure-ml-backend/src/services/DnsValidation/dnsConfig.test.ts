@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
-import { readAzureMlConfig } from '../../config';
+import { readAzureMlConfig } from '@internal/plugin-azure-ml-node';
 
 const environments = {
   dev: {

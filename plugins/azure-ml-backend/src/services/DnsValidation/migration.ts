@@ -1,5 +1,5 @@
 import { DnsFinding, DnsMigrationStep } from '@internal/plugin-azure-ml-common';
-import { DnsConfig } from '../../config';
+import { DnsConfig } from '@internal/plugin-azure-ml-node';
 import { EnvironmentDnsFacts } from './DnsArmReader';
 
 const summarize = (findings: DnsFinding[]) =>

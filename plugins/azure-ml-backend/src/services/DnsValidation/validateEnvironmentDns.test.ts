@@ -2,10 +2,13 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { CENTRAL_DNS, DEV, PROD } from '@internal/azure-ml-emulator';
 import { DnsFinding } from '@internal/plugin-azure-ml-common';
-import { AzureMlConfig, readAzureMlConfig } from '../../config';
+import {
+  AzureMlClient,
+  AzureMlConfig,
+  readAzureMlConfig,
+} from '@internal/plugin-azure-ml-node';
 import { useDnsEmulator } from '../../__testUtils__/dnsEmulator';
 import { ARM, seedEnvironments } from '../../__testUtils__/promotionBackend';
-import { AzureMlClient } from '../AzureMlClient/AzureMlClient';
 import { validateEnvironmentDns } from './DnsValidationService';
 
 jest.setTimeout(60_000);

@@ -31,24 +31,19 @@ import {
 } from '@backstage/plugin-permission-common';
 import { randomUUID } from 'node:crypto';
 import {
+  ArmModelVersion,
+  AzureMlArmClient,
   AzureMlConfig,
+  definedStrings,
   EnvironmentConfig,
+  isTransientArmError,
+  metricsFromProperties,
   PromotionConfig,
-} from '../../config';
+  registryVersionStudioUrl,
+} from '@internal/plugin-azure-ml-node';
 import { ReadThroughCache } from '../../lib/ReadThroughCache';
 import { ResponseCache } from '../../lib/ResponseCache';
-import { isTransientArmError } from '../AzureMlClient/AzureMlClient';
-import { ArmModelVersion } from '../AzureMlClient/armTypes';
-import {
-  definedStrings,
-  metricsFromProperties,
-  registryVersionStudioUrl,
-} from '../AzureMlClient/mappers';
-import type {
-  AzureMlArmClient,
-  AzureMlEntityAccess,
-  AzureMlReadApi,
-} from '../refs';
+import type { AzureMlEntityAccess, AzureMlReadApi } from '../refs';
 import { evaluatePolicy, PolicySubject } from './evaluatePolicy';
 import { PromotionNotifier } from './PromotionNotifier';
 import { PromotionStore, StoredPromotion } from './PromotionStore';

@@ -1,5 +1,5 @@
 import { PolicyRuleResult } from '@internal/plugin-azure-ml-common';
-import { PolicyRule } from '../../config';
+import { PolicyRule } from '@internal/plugin-azure-ml-node';
 
 /** What the policy needs of a version: raw `metric.*` values (strings in Azure) and tags. */
 export interface PolicySubject {

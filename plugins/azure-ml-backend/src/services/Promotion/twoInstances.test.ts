@@ -33,8 +33,11 @@ import {
   TAXI_FARE_REF,
   taxiFareEntity,
 } from '../../__testUtils__/promotionBackend';
-import { AzureMlClient } from '../AzureMlClient/AzureMlClient';
-import { azureMlArmClientServiceRef, azureMlConfigServiceRef } from '../refs';
+import {
+  AzureMlClient,
+  azureMlArmClientServiceRef,
+  azureMlConfigServiceRef,
+} from '@internal/plugin-azure-ml-node';
 import { PROMOTION_ID_TAG } from './PromotionService';
 
 /*
@@ -109,7 +112,7 @@ const KILL_AT_PUT = 10;
 function killableArmClient(death: Death) {
   return createServiceFactory({
     service: azureMlArmClientServiceRef,
-    deps: { config: azureMlConfigServiceRef, logger: coreServices.logger },
+    deps: { config: azureMlConfigServiceRef, logger: coreServices.rootLogger },
     factory: ({ config, logger }) => {
       const real = AzureMlClient.fromConfig(config, { logger });
       return new Proxy(real, {

@@ -7,8 +7,14 @@ import {
   PipelineRunStatus,
   PipelineRunStep,
 } from '@internal/plugin-azure-ml-common';
-import { EnvironmentConfig } from '../../config';
-import { ArmJob, ArmModelVersion, ArmRegistry, ArmWorkspace } from './armTypes';
+import { EnvironmentConfig } from '../config';
+import {
+  ArmJob,
+  ArmModelContainer,
+  ArmModelVersion,
+  ArmRegistry,
+  ArmWorkspace,
+} from './armTypes';
 
 const STUDIO = 'https://ml.azure.com';
 const METRIC_PREFIX = 'metric.';
@@ -18,6 +24,27 @@ export interface WorkspaceDetails {
   workspaceId?: string;
   networkMode?: NetworkMode;
   managedNetworkIsolation?: string;
+}
+
+/** A model container of a registry: its tags hold the owner and the champion pointer. */
+export interface ModelContainerSummary {
+  name: string;
+  description?: string;
+  tags: Record<string, string>;
+  latestVersion?: string;
+  isArchived: boolean;
+}
+
+export function toModelContainerSummary(
+  raw: ArmModelContainer & { name: string },
+): ModelContainerSummary {
+  return {
+    name: raw.name,
+    description: raw.properties?.description ?? undefined,
+    tags: definedStrings(raw.properties?.tags),
+    latestVersion: raw.properties?.latestVersion ?? undefined,
+    isArchived: raw.properties?.isArchived ?? false,
+  };
 }
 
 export function workspaceResourceId(env: EnvironmentConfig): string {

@@ -15,7 +15,7 @@ import {
   ModelVersion,
   PipelineRun,
 } from '@internal/plugin-azure-ml-common';
-import { AzureMlConfig, EnvironmentConfig } from '../../config';
+import { AzureMlConfig, EnvironmentConfig } from '../config';
 import { ArmReadBudget } from './ArmReadBudget';
 import { listShapeProblem, resourceShapeProblem } from './armShapes';
 import {
@@ -32,6 +32,8 @@ import {
   ArmWorkspace,
 } from './armTypes';
 import {
+  ModelContainerSummary,
+  toModelContainerSummary,
   toModelVersion,
   toPipelineRun,
   toRegistry,
@@ -220,6 +222,30 @@ export class AzureMlClient {
     };
   }
 
+  /**
+   * One page of the model containers of the environment's registry (ARM's default view: the
+   * active ones), with the tags that name owner and champion.
+   */
+  async listModelContainers(
+    env: EnvironmentConfig,
+    options: { nextLink?: string } = {},
+  ): Promise<ArmPage<ModelContainerSummary>> {
+    const what = `models of registry ${env.registry}`;
+    const list = await this.getJson<ArmList<ArmModelContainer>>(
+      what,
+      options.nextLink
+        ? this.ownLink(what, options.nextLink)
+        : this.withQuery(`${this.registryUrl(env)}/models`, {}),
+      listShapeProblem,
+    );
+    return {
+      items: (list?.value ?? []).flatMap(c =>
+        c.name ? [toModelContainerSummary({ ...c, name: c.name })] : [],
+      ),
+      nextLink: list?.nextLink ?? undefined,
+    };
+  }
+
   /** The URL prefix every `nextLink` of {@link listModelVersions} must start with. */
   modelVersionsUrl(env: EnvironmentConfig, model: string): string {
     return `${this.registryUrl(env)}/models/${encodeURIComponent(
@@ -359,17 +385,23 @@ export class AzureMlClient {
   ): Promise<T | undefined> {
     const endpoint = this.config.arm.endpoint;
     if (/^https?:/i.test(pathOrNextLink)) {
-      if (!pathOrNextLink.startsWith(`${endpoint}/`)) {
-        throw new InputError(
-          `Refusing to follow a link outside ${endpoint} while reading ${what}`,
-        );
-      }
-      return this.getJson<T>(what, pathOrNextLink);
+      return this.getJson<T>(what, this.ownLink(what, pathOrNextLink));
     }
     const query = apiVersion
       ? `?api-version=${encodeURIComponent(apiVersion)}`
       : '';
     return this.getJson<T>(what, `${endpoint}${pathOrNextLink}${query}`);
+  }
+
+  /** A link ARM gave, if it is on this client's endpoint (the credential goes nowhere else). */
+  private ownLink(what: string, link: string): string {
+    const endpoint = this.config.arm.endpoint;
+    if (!link.startsWith(`${endpoint}/`)) {
+      throw new InputError(
+        `Refusing to follow a link outside ${endpoint} while reading ${what}`,
+      );
+    }
+    return link;
   }
 
   /** The URL prefix every `nextLink` of {@link listPipelineJobs} must start with. */

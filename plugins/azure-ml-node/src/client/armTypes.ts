@@ -41,6 +41,7 @@ export interface ArmModelContainer {
     description?: string;
     tags?: Record<string, string | null>;
     latestVersion?: string;
+    isArchived?: boolean;
   };
 }
 

@@ -1,8 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { createAzureMlEmulator, DEV } from '@internal/azure-ml-emulator';
+import {
+  createAzureMlEmulator,
+  DEV,
+  MODEL_NAME,
+} from '@internal/azure-ml-emulator';
 import { setupServer } from 'msw/node';
-import { readAzureMlConfig } from '../../config';
+import { readAzureMlConfig } from '../config';
 import { AzureMlClient } from './AzureMlClient';
 
 const ARM = 'https://management.azure.com';
@@ -136,5 +140,26 @@ describe('AzureMlClient', () => {
       workspaceId: expect.any(String),
       networkMode: expect.stringMatching(/private|public|mixed/),
     });
+  });
+
+  it('lists the model containers of a registry with their tags, and follows only its own links', async () => {
+    const { client: armClient, env } = client({ perSecond: 20, burst: 20 });
+    const page = await armClient.listModelContainers(env);
+    expect(emulator.stats.armCalls).toBe(1);
+    const model = page.items.find(m => m.name === MODEL_NAME);
+    expect(model).toMatchObject({
+      name: MODEL_NAME,
+      isArchived: false,
+      latestVersion: expect.stringMatching(/^\d+$/),
+      tags: expect.objectContaining({ owner: expect.any(String) }),
+    });
+    await expect(
+      armClient.listModelContainers(env, {
+        nextLink: `https://attacker.example.com/subscriptions/${DEV.subscriptionId}/models`,
+      }),
+    ).rejects.toThrow(
+      'Refusing to follow a link outside https://management.azure.com while reading models of registry',
+    );
+    expect(emulator.stats.armCalls).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { TokenBucket } from '../../lib/TokenBucket';
+import { TokenBucket } from './TokenBucket';
 
 /** Name of the pipeline policy, for `pipeline.removePolicy` / diagnostics. */
 export const armReadBudgetPolicyName = 'azureMlArmReadBudget';
