@@ -51,6 +51,14 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
+      // Before the backend: it reads the IdP's discovery document once, when it starts.
+      command: 'yarn workspace @internal/local-idp start',
+      url: 'http://localhost:7072/.well-known/openid-configuration',
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
       command: `rm -rf ${path.join(
         root,
         'data/e2e/sqlite',

@@ -15,7 +15,7 @@ import { SearchPage } from '@backstage/plugin-search';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { apis } from './apis';
+import { apis, localOidcAuthApiRef } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
 import { Root } from './components/Root';
@@ -58,7 +58,8 @@ const app = createApp({
   components: {
     SignInPage: props => {
       // Production signs in with Entra ID (or behind oauth2-proxy: app.signIn, config.d.ts);
-      // the embedded defaults use the guest provider.
+      // the embedded defaults offer the local identity provider (requester, approver) and
+      // guest (read-only browsing).
       // eslint-disable-next-line react-hooks/rules-of-hooks
       const configApi = useApi(configApiRef);
       if (configApi.getOptionalString('app.signIn') === 'oauth2Proxy') {
@@ -78,7 +79,22 @@ const app = createApp({
           />
         );
       }
-      return <SignInPage {...props} auto providers={['guest']} />;
+      return (
+        <SignInPage
+          {...props}
+          auto
+          providers={[
+            {
+              id: 'local-oidc-auth-provider',
+              title: 'Local sign-in',
+              message:
+                'Sign in as a local person (requester or approver) at the local identity provider',
+              apiRef: localOidcAuthApiRef,
+            },
+            'guest',
+          ]}
+        />
+      );
     },
   },
 });

@@ -6,6 +6,7 @@ import authPlugin from '@backstage/plugin-auth-backend';
 import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import microsoftProviderModule from '@backstage/plugin-auth-backend-module-microsoft-provider';
 import oauth2ProxyProviderModule from '@backstage/plugin-auth-backend-module-oauth2-proxy-provider';
+import oidcProviderModule from '@backstage/plugin-auth-backend-module-oidc-provider';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import catalogLogsModule from '@backstage/plugin-catalog-backend-module-logs';
@@ -32,6 +33,7 @@ export const backendFeatures = [
   authPlugin,
   guestProviderModule, // local sign-in (auth.providers.guest in app-config.yaml)
   microsoftProviderModule, // Entra ID sign-in (app-config.production.yaml)
+  oidcProviderModule, // local two-person sign-in against packages/local-idp (app-config.yaml)
   // Sign-in behind oauth2-proxy (trusts its X-Forwarded-User header). Inactive unless
   // auth.providers.oauth2Proxy is configured: only e2e/app-config.e2e.yaml does.
   oauth2ProxyProviderModule,
