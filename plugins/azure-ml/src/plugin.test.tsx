@@ -25,6 +25,7 @@ import {
   champion,
   devVersions,
   pipelineRun,
+  platformResource,
   taxiFareEntity,
 } from './__testUtils__/fixtures';
 import {
@@ -206,19 +207,12 @@ describe('azure-ml plugin', () => {
   });
 
   it("EntityAzureMlResourceContent shows a workspace's pipeline runs in its environment only", async () => {
-    const workspace: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name: 'aml-workspace-prod',
-        namespace: 'default',
-        annotations: {
-          'ml.azure.com/workspace': 'mlw-prod',
-          'ml.azure.com/resource-group': 'rg-aml-prod',
-        },
-      },
-      spec: { type: 'azure-ml-workspace', owner: 'group:default/ml-platform' },
-    };
+    const workspace = platformResource(
+      'aml-workspace-prod',
+      'azure-ml-workspace',
+      {},
+      'prod',
+    );
     expect(isAzureMlResource(workspace)).toBe(true);
     expect(isAzureMlResource(taxiFareEntity)).toBe(false);
     server.use(

@@ -21,6 +21,34 @@ export const taxiFareEntity: Entity = {
   spec: { type: 'ml-model', owner: 'ml-engineers', lifecycle: 'production' },
 };
 
+/**
+ * A Resource as plugins/catalog-backend-module-azure-ml writes it for `environment` (dev by
+ * default): `type` is its `spec.type`, `annotations` add to or replace the module's.
+ */
+export function platformResource(
+  name: string,
+  type: string,
+  annotations: Record<string, string> = {},
+  environment = 'dev',
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'ml.azure.com/subscription-id': '11111111-1111-4111-8111-111111111111',
+        'ml.azure.com/resource-group': `rg-aml-${environment}`,
+        'ml.azure.com/workspace': `mlw-${environment}`,
+        'ml.azure.com/registry': `mlr-${environment}`,
+        ...annotations,
+      },
+    },
+    spec: { type, owner: 'group:default/ml-platform' },
+  };
+}
+
 export const taxiFareRef = {
   kind: 'Component',
   namespace: 'default',

@@ -18,6 +18,7 @@ import {
   champion,
   devVersions,
   pipelineRun,
+  platformResource,
   taxiFareEntity,
 } from '../__testUtils__/fixtures';
 import azureMlPlugin from './plugin';
@@ -175,20 +176,6 @@ describe('azure-ml plugin for the new frontend system', () => {
   });
 
   describe('the tab of discovered platform Resources', () => {
-    const resource = (name: string, type: string): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'ml.azure.com/workspace': 'mlw-dev',
-          'ml.azure.com/resource-group': 'rg-aml-dev',
-        },
-      },
-      spec: { type, owner: 'group:default/ml-platform' },
-    });
-
     it('is the "Azure ML" tab at /azure-ml of environment, workspace and registry Resources only', () => {
       const tester = createExtensionTester(resourceTabExtension);
       expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
@@ -203,9 +190,11 @@ describe('azure-ml plugin for the new frontend system', () => {
         'azure-ml-workspace',
         'azure-ml-registry',
       ]) {
-        expect(filter(resource('r', type))).toBe(true);
+        expect(filter(platformResource('r', type))).toBe(true);
       }
-      expect(filter(resource('taxi-fare-model', 'ai-model'))).toBe(false);
+      expect(filter(platformResource('taxi-fare-model', 'ai-model'))).toBe(
+        false,
+      );
       expect(filter(taxiFareEntity)).toBe(false);
     });
 
@@ -214,7 +203,7 @@ describe('azure-ml plugin for the new frontend system', () => {
       async () => {
         renderForEntity(
           resourceTabExtension,
-          resource('aml-env-dev', 'azure-ml-environment'),
+          platformResource('aml-env-dev', 'azure-ml-environment'),
         );
         const environmentsCard = await findCardTitled(
           'Environments',

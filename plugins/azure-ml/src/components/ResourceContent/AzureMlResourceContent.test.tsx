@@ -19,36 +19,13 @@ import {
   mockAzureMlApi,
   modelVersion,
   pipelineRun,
+  platformResource,
   taxiFareEntity,
   taxiFareRef,
 } from '../../__testUtils__/fixtures';
 import { AzureMlResourceContent } from './AzureMlResourceContent';
 
 jest.setTimeout(30_000);
-
-/** A Resource as plugins/catalog-backend-module-azure-ml writes it for environment dev. */
-function platformResource(
-  name: string,
-  type: string,
-  annotations: Record<string, string> = {},
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'ml.azure.com/subscription-id': '11111111-1111-4111-8111-111111111111',
-        'ml.azure.com/resource-group': 'rg-aml-dev',
-        'ml.azure.com/workspace': 'mlw-dev',
-        'ml.azure.com/registry': 'mlr-dev',
-        ...annotations,
-      },
-    },
-    spec: { type, owner: 'group:default/ml-platform' },
-  };
-}
 
 const environmentEntity = platformResource(
   'aml-env-dev',

@@ -5,13 +5,7 @@ import {
   RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { EmptyState, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -26,7 +20,7 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AZURE_ML_RESOURCE_TYPES, RESOURCE_ANNOTATIONS } from '../../resources';
 import { ModelVersionsCard } from '../ModelVersionsCard';
-import { AzureMlCard } from '../shared';
+import { AzureMlCard, PendingCard } from '../shared';
 
 interface ModelRow {
   id: string;
@@ -138,17 +132,18 @@ export function RegistryModelsCard(props: {
   const title = `Models in ${environment.registry}`;
   if (loading || error || !value?.length) {
     return (
-      <AzureMlCard title={title}>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {value && (
+      <PendingCard
+        title={title}
+        loading={loading}
+        error={error}
+        empty={
           <EmptyState
             missing="data"
             title="No models in this registry"
             description={`The catalog has no ${AZURE_ML_RESOURCE_TYPES.model} Resource that depends on ${registryRef}: the Azure ML catalog module adds one per model container of ${environment.registry}.`}
           />
-        )}
-      </AzureMlCard>
+        }
+      />
     );
   }
   return (

@@ -3,11 +3,7 @@ import {
   Entity,
   getCompoundEntityRef,
 } from '@backstage/catalog-model';
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   CATALOG_FILTER_EXISTS,
@@ -23,7 +19,7 @@ import {
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { PipelineRunsCard } from '../PipelineRunsCard';
-import { AzureMlCard } from '../shared';
+import { PendingCard } from '../shared';
 
 interface Experiment {
   entityRef: CompoundEntityRef;
@@ -82,17 +78,18 @@ export function WorkspaceRunsCards(props: { environment: AzureMlEnvironment }) {
   const title = `Pipeline runs in ${workspace}`;
   if (loading || error || !value?.length) {
     return (
-      <AzureMlCard title={title}>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {value && (
+      <PendingCard
+        title={title}
+        loading={loading}
+        error={error}
+        empty={
           <EmptyState
             missing="data"
             title="No experiments in this workspace"
             description={`No catalog entity declares an experiment (${AZURE_ML_EXPERIMENT_ANNOTATION}) that runs in environment ${name}.`}
           />
-        )}
-      </AzureMlCard>
+        }
+      />
     );
   }
   return (

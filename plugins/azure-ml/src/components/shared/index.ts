@@ -7,3 +7,4 @@ export { PagedTableCard } from './PagedTableCard';
 export { RunStatus } from './RunStatus';
 export { StudioLink } from './StudioLink';
 export { NoConfiguredEnvironment } from './NoConfiguredEnvironment';
+export { PendingCard } from './PendingCard';
