@@ -20,6 +20,13 @@ export interface Config {
           [name: string]: {
             /** Owner of this environment's entities, e.g. `group:default/ml-platform-prod`. */
             owner?: string;
+            /**
+             * Resource groups (in the environment's subscription) whose VNets make up the
+             * environment's address space, e.g. `[rg-aml-dev-network]`. Default: the
+             * environment's resource group and `<resource group>-network` (where the platform's
+             * Terraform puts the VNet).
+             */
+            networkResourceGroups?: string[];
           };
         };
         /** Refresh schedule. Default: every 30 minutes, 10 minutes timeout, 5 s after start. */

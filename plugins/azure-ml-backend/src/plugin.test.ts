@@ -216,6 +216,7 @@ describe('azure-ml read API', () => {
       // Read at api-version 2024-04-01: 2022-10-01 (the npm SDK's) has no managedNetwork.
       managedNetworkIsolation: 'AllowOnlyApprovedOutbound',
       studioUrl: expect.stringMatching(/^https:\/\/ml\.azure\.com\//),
+      entityRef: 'resource:default/aml-env-dev',
     });
   });
 

@@ -14,6 +14,7 @@ export {
 } from './client/AzureMlClient';
 export type { AzureMlArmClient } from './client/AzureMlClient';
 export { readAzureMlConfig } from './config';
+export { azureMlEntityNames, environmentEntityRef } from './entityRefs';
 export type {
   AzureMlConfig,
   DnsConfig,

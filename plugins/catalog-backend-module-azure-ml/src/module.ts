@@ -30,6 +30,14 @@ export function readProviderOptions(
         return owner ? [[name, owner]] : [];
       }),
     ),
+    networkResourceGroups: Object.fromEntries(
+      (environments?.keys() ?? []).flatMap(name => {
+        const groups = environments!.getOptionalStringArray(
+          `${name}.networkResourceGroups`,
+        );
+        return groups ? [[name, groups]] : [];
+      }),
+    ),
     schedule: provider?.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           provider.getConfig('schedule'),

@@ -517,6 +517,11 @@ export const spec = {
             type: 'string',
             description: 'Deep link to the workspace in Azure ML studio.',
           },
+          entityRef: {
+            type: 'string',
+            description:
+              "The environment's catalog entity, the `azure-ml-environment` Resource that the catalog module (@internal/plugin-catalog-backend-module-azure-ml) emits for this configured environment, e.g. `resource:default/aml-env-dev`.",
+          },
         },
         required: [
           'name',

@@ -386,6 +386,8 @@ export interface components {
       managedNetworkIsolation?: string;
       /** @description Deep link to the workspace in Azure ML studio. */
       studioUrl: string;
+      /** @description The environment's catalog entity, the `azure-ml-environment` Resource that the catalog module (@internal/plugin-catalog-backend-module-azure-ml) emits for this configured environment, e.g. `resource:default/aml-env-dev`. */
+      entityRef?: string;
     };
     /** @description Private endpoint connection of a workspace or registry. */
     PrivateEndpointState: {

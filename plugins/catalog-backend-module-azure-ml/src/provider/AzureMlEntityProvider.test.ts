@@ -78,7 +78,9 @@ async function pluginServices() {
   return services!;
 }
 
-async function connectedProvider() {
+async function connectedProvider(
+  networkResourceGroups: Record<string, string[]> = {},
+) {
   const { client, config } = await pluginServices();
   const provider = new AzureMlEntityProvider({
     client,
@@ -89,6 +91,7 @@ async function connectedProvider() {
       owner: 'group:default/ml-platform',
       ownerTag: 'owner',
       environmentOwners: { prod: 'group:default/ml-platform-prod' },
+      networkResourceGroups,
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
     },
   });
@@ -209,6 +212,35 @@ describe('AzureMlEntityProvider', () => {
     );
   });
 
+  it("gives an environment every prefix of the VNets in its resource group and the Terraform's network group", async () => {
+    addVirtualNetwork(DEV, `${DEV.resourceGroup}-network`, 'vnet-aml-dev-2', [
+      '10.11.0.0/16',
+      '10.12.0.0/24',
+    ]);
+    const { provider, emitted } = await connectedProvider();
+    await provider.refresh();
+    expect(
+      byName(emitted(), 'aml-env-dev').metadata.annotations?.[
+        'ml.azure.com/address-space'
+      ],
+    ).toBe(`${DEV.addressPrefix},10.11.0.0/16,10.12.0.0/24`);
+  });
+
+  it('reads the VNets of the configured network resource groups only, when set', async () => {
+    addVirtualNetwork(DEV, 'rg-shared-network', 'vnet-shared', [
+      '10.50.0.0/16',
+    ]);
+    const { provider, emitted } = await connectedProvider({
+      dev: ['rg-shared-network'],
+    });
+    await provider.refresh();
+    const dev = byName(emitted(), 'aml-env-dev');
+    expect(dev.metadata.annotations?.['ml.azure.com/address-space']).toBe(
+      '10.50.0.0/16',
+    );
+    expect(dev.metadata.description).toContain('vnet-shared 10.50.0.0/16');
+  });
+
   it('applies nothing when nothing changed, and the new set when a model appears', async () => {
     const { provider, applyMutation, emitted } = await connectedProvider();
     await provider.refresh();
@@ -254,11 +286,37 @@ describe('AzureMlEntityProvider', () => {
     expect(byName(models, 'prod-model-7').spec?.owner).toBe(
       'group:default/ml-platform',
     );
-    // Container lists page by 20: 2 × 26 pages, plus workspaces, registries, VNets, DNS zones.
-    expect(emulator.stats.armCalls).toBeLessThanOrEqual(60);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    // Per environment: 26 pages of containers (20 a page), the workspace, the registry and the
+    // VNets of two resource groups; plus the DNS zones once.
+    expect(emulator.stats.armCalls).toBe(2 * (26 + 2 + 2) + 1);
+    // Through the shared client's read budget (20 a second, burst 20, per subscription): the
+    // 10 reads of each subscription beyond the burst wait ~0.5 s; never a 429, never a retry.
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(450);
+    expect(elapsed).toBeLessThan(15_000);
   });
 });
+
+/** Adds a VNet to a resource group of a seed environment's subscription. */
+function addVirtualNetwork(
+  e: typeof DEV,
+  resourceGroup: string,
+  name: string,
+  addressPrefixes: string[],
+) {
+  const id = `/subscriptions/${e.subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Network/virtualNetworks/${name}`;
+  emulator.state.virtualNetworks[id.toLowerCase()] = {
+    id,
+    name,
+    type: 'Microsoft.Network/virtualNetworks',
+    location: e.location,
+    properties: {
+      provisioningState: 'Succeeded',
+      addressSpace: { addressPrefixes },
+      subnets: [],
+    },
+  };
+}
 
 /** Adds model containers to a seed registry (a scenario the seed does not have). */
 function addModels(

@@ -16,6 +16,8 @@ import { AzureMlArmReader, readPlatform } from './readPlatform';
 export interface AzureMlEntityProviderOptions
   extends Omit<EntityOptions, 'armEndpoint' | 'championTag' | 'providerName'> {
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Per environment, the resource groups whose VNets are its address space. */
+  networkResourceGroups: Record<string, string[]>;
 }
 
 /**
@@ -59,7 +61,7 @@ export class AzureMlEntityProvider implements EntityProvider {
     const started = Date.now();
     let facts;
     try {
-      facts = await readPlatform(client, config);
+      facts = await readPlatform(client, config, options.networkResourceGroups);
     } catch (error) {
       logger.warn(
         'Azure ML catalog refresh failed; the catalog keeps the entities of the last good refresh',

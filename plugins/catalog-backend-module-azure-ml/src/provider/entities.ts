@@ -12,6 +12,7 @@ import {
   AZURE_ML_MODELS_ANNOTATION,
 } from '@internal/plugin-azure-ml-common';
 import {
+  azureMlEntityNames,
   registryStudioUrl,
   workspaceResourceId,
   workspaceStudioUrl,
@@ -30,7 +31,10 @@ export const RESOURCE_TYPES = {
 
 /** Annotations the provider writes (besides the `ml.azure.com/*` ones the plugin reads). */
 export const ANNOTATIONS = {
-  /** Read by the environment template's CIDR-overlap check. */
+  /**
+   * Every address prefix of the environment's VNets, comma-separated (`10.10.0.0/16` or
+   * `10.10.0.0/16,10.11.0.0/24`): what the environment template's CIDR-overlap check compares.
+   */
   addressSpace: 'ml.azure.com/address-space',
   location: 'ml.azure.com/location',
   subscription: 'ml.azure.com/subscription-id',
@@ -46,11 +50,9 @@ export const ANNOTATIONS = {
 
 const STUDIO = 'https://ml.azure.com';
 
-/** Entity names of the discovered Resources (the environment name follows the template's `aml-env-<name>`). */
+/** Entity names of the discovered Resources (environments: the template's `aml-env-<name>`). */
 export const entityNames = {
-  environment: (environment: string) => `aml-env-${environment}`,
-  workspace: (environment: string) => `aml-workspace-${environment}`,
-  registry: (environment: string) => `aml-registry-${environment}`,
+  ...azureMlEntityNames,
   dns: 'aml-dns-central',
   /** The Azure ML model name when it is a valid entity name, else a readable name + hash. */
   model: (model: string) => {
@@ -155,7 +157,9 @@ function environmentEntities(
   const { env, workspace, registry, virtualNetworks } = facts;
   const owner = options.environmentOwners[env.name] ?? options.owner;
   const group = `/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}`;
-  const prefixes = virtualNetworks.flatMap(n => n.addressPrefixes);
+  const prefixes = [
+    ...new Set(virtualNetworks.flatMap(n => n.addressPrefixes)),
+  ];
   const common = {
     [ANNOTATIONS.subscription]: env.subscriptionId,
     [ANNOTATIONS.resourceGroup]: env.resourceGroup,
@@ -178,8 +182,9 @@ function environmentEntities(
         description: `Environment ${env.name} in ${env.resourceGroup} (${env.location}): workspace ${env.workspace}, registry ${env.registry}, ${networks}.`,
         annotations: {
           ...common,
-          // The template's overlap check reads one CIDR: the first prefix of the first VNet.
-          ...(prefixes[0] ? { [ANNOTATIONS.addressSpace]: prefixes[0] } : {}),
+          ...(prefixes.length
+            ? { [ANNOTATIONS.addressSpace]: prefixes.join(',') }
+            : {}),
           [ANNOTATION_VIEW_URL]: workspaceStudioUrl(env),
         },
         links: [

@@ -50,12 +50,22 @@ export type AzureMlArmReader = Pick<
 >;
 
 /**
+ * Where an environment's VNets are unless configured: its own resource group, and the
+ * `<resource group>-network` group that the platform's Terraform (`rg-aml-<name>-network`)
+ * puts them in. A group that does not exist lists nothing (ARM's 404).
+ */
+export function defaultNetworkResourceGroups(env: EnvironmentConfig): string[] {
+  return [env.resourceGroup, `${env.resourceGroup}-network`];
+}
+
+/**
  * Reads the platform. Any failed read fails the whole read: a partial picture would make the
  * provider delete entities that still exist.
  */
 export async function readPlatform(
   client: AzureMlArmReader,
   config: AzureMlConfig,
+  networkResourceGroups: Record<string, string[]> = {},
 ): Promise<PlatformFacts> {
   let armReads = 0;
   const list = async <T>(what: string, path: string, apiVersion: string) => {
@@ -90,16 +100,21 @@ export async function readPlatform(
 
   const environments = await Promise.all(
     config.environments.map(async (env): Promise<EnvironmentFacts> => {
-      const group = `/subscriptions/${env.subscriptionId}/resourceGroups/${env.resourceGroup}`;
       armReads += 2;
       const [workspace, registry, networks, containers] = await Promise.all([
         client.getWorkspaceDetails(env),
         client.getRegistry(env),
-        list<ArmVirtualNetwork>(
-          `virtual networks of ${env.resourceGroup}`,
-          `${group}/providers/Microsoft.Network/virtualNetworks`,
-          NETWORK_API_VERSION,
-        ),
+        Promise.all(
+          (
+            networkResourceGroups[env.name] ?? defaultNetworkResourceGroups(env)
+          ).map(group =>
+            list<ArmVirtualNetwork>(
+              `virtual networks of ${group}`,
+              `/subscriptions/${env.subscriptionId}/resourceGroups/${group}/providers/Microsoft.Network/virtualNetworks`,
+              NETWORK_API_VERSION,
+            ),
+          ),
+        ).then(lists => lists.flat()),
         listModelContainers(env),
       ]);
       return {

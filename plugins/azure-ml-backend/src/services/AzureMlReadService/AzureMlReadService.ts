@@ -16,6 +16,7 @@ import {
   AzureMlArmClient,
   AzureMlConfig,
   EnvironmentConfig,
+  environmentEntityRef,
   workspaceStudioUrl,
 } from '@internal/plugin-azure-ml-node';
 import { CursorSigner } from '../../lib/CursorSigner';
@@ -96,6 +97,7 @@ export class AzureMlReadService {
           registry: env.registry,
           location: env.location,
           studioUrl: workspaceStudioUrl(env),
+          entityRef: environmentEntityRef(env.name),
         };
         try {
           const details = await cache.get(

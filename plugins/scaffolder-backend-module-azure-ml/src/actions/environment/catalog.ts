@@ -1,14 +1,16 @@
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ActionContext } from '@backstage/plugin-scaffolder-node';
 import {
+  ENVIRONMENT_DEFINITION_TYPE,
   ENVIRONMENT_RESOURCE_TYPE,
   ExistingEnvironment,
   existingEnvironmentsFrom,
 } from './rules';
 
 /**
- * Existing environments from the catalog, read with the credentials of the user who runs the
- * task (so an environment the user cannot see cannot be probed through this action).
+ * Existing environments from the catalog (the discovered ones and the definitions of those not
+ * applied yet), read with the credentials of the user who runs the task (so an environment the
+ * user cannot see cannot be probed through this action).
  */
 export async function readExistingEnvironments(
   ctx: ActionContext<any, any>,
@@ -16,7 +18,10 @@ export async function readExistingEnvironments(
 ): Promise<ExistingEnvironment[]> {
   const { items } = await catalog.getEntities(
     {
-      filter: { kind: 'Resource', 'spec.type': ENVIRONMENT_RESOURCE_TYPE },
+      filter: {
+        kind: 'Resource',
+        'spec.type': [ENVIRONMENT_RESOURCE_TYPE, ENVIRONMENT_DEFINITION_TYPE],
+      },
       fields: [
         'kind',
         'metadata.name',

@@ -210,4 +210,98 @@ describe('environment rules', () => {
       },
     ]);
   });
+
+  it('checks every prefix of an environment, and reports an environment once', () => {
+    const existing = existingEnvironmentsFrom([
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: 'aml-env-staging',
+          annotations: {
+            'ml.azure.com/address-space': '10.30.0.0/16,10.31.0.0/24,fd00::/8',
+          },
+        },
+        spec: { type: 'azure-ml-environment' },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: 'aml-env-staging-definition',
+          annotations: {
+            'ml.azure.com/address-space': '10.31.0.0/24',
+            'ml.azure.com/environment-ref': 'resource:default/aml-env-staging',
+          },
+        },
+        spec: { type: 'azure-ml-environment-definition' },
+      },
+    ]);
+    expect(existing.map(e => e.name)).toEqual(['staging', 'staging']);
+    expect(
+      validateAddressing(
+        '10.31.0.0/16',
+        {
+          privateEndpoints: '10.31.1.0/24',
+          bastion: '10.31.2.0/26',
+          jumpbox: '10.31.3.0/24',
+        },
+        existing,
+      ),
+    ).toEqual([
+      'VNet address space 10.31.0.0/16 overlaps environment "staging" (resource:default/aml-env-staging, 10.31.0.0/24); pick a range outside every existing environment',
+    ]);
+    // Between the prefixes: no overlap.
+    expect(
+      validateAddressing(
+        '10.32.0.0/16',
+        {
+          privateEndpoints: '10.32.1.0/24',
+          bastion: '10.32.2.0/26',
+          jumpbox: '10.32.3.0/24',
+        },
+        existing,
+      ),
+    ).toEqual([]);
+  });
+
+  it('counts a registered definition as its environment: its range and its name are taken', () => {
+    const definition = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'aml-env-nlp-definition',
+        annotations: {
+          'ml.azure.com/address-space': '10.40.0.0/16',
+          'ml.azure.com/environment-ref': 'resource:default/aml-env-nlp',
+        },
+      },
+      spec: { type: 'azure-ml-environment-definition' },
+    };
+    const existing = existingEnvironmentsFrom([definition]);
+    expect(existing).toEqual([
+      {
+        entityRef: 'resource:default/aml-env-nlp-definition',
+        name: 'nlp',
+        addressSpace: '10.40.0.0/16',
+      },
+    ]);
+    const { problems } = validateEnvironment(
+      {
+        ...stagingEnvironment,
+        name: 'nlp',
+        addressSpace: '10.40.0.0/16',
+        subnets: {
+          privateEndpoints: '10.40.1.0/24',
+          bastion: '10.40.2.0/26',
+          jumpbox: '10.40.3.0/24',
+        },
+      },
+      existing,
+    );
+    expect(problems).toEqual([
+      'Environment "nlp" already exists (resource:default/aml-env-nlp-definition)',
+      'VNet address space 10.40.0.0/16 overlaps environment "nlp" (resource:default/aml-env-nlp-definition, 10.40.0.0/16); pick a range outside every existing environment',
+    ]);
+  });
 });

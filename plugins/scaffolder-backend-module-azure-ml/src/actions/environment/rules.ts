@@ -13,10 +13,24 @@ import ipaddr from 'ipaddr.js';
  * The derived names mirror the locals of terraform/modules (keep them in step).
  */
 
-/** Entity spec.type of an environment Resource. */
+/**
+ * Entity spec.type of an environment Resource as the catalog module discovers it from the
+ * configured environments and ARM (`aml-env-<name>`).
+ */
 export const ENVIRONMENT_RESOURCE_TYPE = 'azure-ml-environment';
-/** Annotation carrying an environment's VNet address space. */
+/**
+ * Entity spec.type of the Resource this template registers for a new environment: its
+ * Terraform definition (`aml-env-<name>-definition`), which holds the requested range until
+ * the environment is applied and configured, and after that stays part of it.
+ */
+export const ENVIRONMENT_DEFINITION_TYPE = 'azure-ml-environment-definition';
+/**
+ * Annotation carrying an environment's VNet address space: one CIDR, or every prefix of its
+ * VNets comma-separated (`10.10.0.0/16,10.11.0.0/24`).
+ */
 export const ADDRESS_SPACE_ANNOTATION = 'ml.azure.com/address-space';
+/** Annotation of a definition naming the environment entity it defines. */
+export const ENVIRONMENT_REF_ANNOTATION = 'ml.azure.com/environment-ref';
 
 /** Regions offering Azure ML registries, workspaces with managed VNet and Bastion. */
 export const AZURE_REGIONS = [
@@ -313,15 +327,22 @@ export function validateAddressing(
   );
 
   if (vnet) {
+    // One problem per environment, although its discovered entity and its definition may
+    // both carry an overlapping range.
+    const reported = new Set<string>();
     for (const environment of existing) {
-      const other = parseIpv4Cidr(
-        `Address space of ${environment.entityRef}`,
-        environment.addressSpace,
-        [],
-      );
-      if (other && overlaps(vnet, other)) {
+      const overlapping = environment.addressSpace
+        .split(',')
+        .map(cidr => cidr.trim())
+        .find(cidr => {
+          // An IPv6 prefix of a dual-stack VNet cannot overlap an IPv4 range: skipped.
+          const other = parseIpv4Cidr('Address space', cidr, []);
+          return other && overlaps(vnet, other);
+        });
+      if (overlapping && !reported.has(environment.name)) {
+        reported.add(environment.name);
         problems.push(
-          `VNet address space ${addressSpace} overlaps environment "${environment.name}" (${environment.entityRef}, ${environment.addressSpace}); pick a range outside every existing environment`,
+          `VNet address space ${addressSpace} overlaps environment "${environment.name}" (${environment.entityRef}, ${overlapping}); pick a range outside every existing environment`,
         );
       }
     }
@@ -408,7 +429,12 @@ export function validateEnvironment(
   return { problems, names, values: input };
 }
 
-/** Reads environments from catalog Resource entities of type azure-ml-environment. */
+/**
+ * Environments from catalog Resources: the discovered ones (`azure-ml-environment`, named
+ * `aml-env-<name>`) and the definitions the template registered
+ * (`azure-ml-environment-definition`, naming their environment in
+ * `ml.azure.com/environment-ref`). One environment may have both.
+ */
 export function existingEnvironmentsFrom(
   entities: Entity[],
 ): ExistingEnvironment[] {
@@ -418,10 +444,19 @@ export function existingEnvironmentsFrom(
       (entity.spec?.addressSpace as string | undefined);
     if (!addressSpace) return [];
     const namespace = entity.metadata.namespace ?? 'default';
+    let environmentEntityName = entity.metadata.name;
+    if (entity.spec?.type === ENVIRONMENT_DEFINITION_TYPE) {
+      const defined = entity.metadata.annotations?.[ENVIRONMENT_REF_ANNOTATION];
+      try {
+        if (defined) environmentEntityName = parseEntityRef(defined).name;
+      } catch {
+        // A malformed ref: the definition still reserves its range under its own name.
+      }
+    }
     return [
       {
         entityRef: `resource:${namespace}/${entity.metadata.name}`,
-        name: entity.metadata.name.replace(/^aml-env-/, ''),
+        name: environmentEntityName.replace(/^aml-env-/, ''),
         addressSpace,
       },
     ];

@@ -67,7 +67,13 @@ describe('azure-ml:environment:validate', () => {
     await createEnvironmentValidateAction({ catalog }).handler(ctx);
     expect(catalog.getEntities).toHaveBeenCalledWith(
       expect.objectContaining({
-        filter: { kind: 'Resource', 'spec.type': 'azure-ml-environment' },
+        filter: {
+          kind: 'Resource',
+          'spec.type': [
+            'azure-ml-environment',
+            'azure-ml-environment-definition',
+          ],
+        },
       }),
       { credentials: await ctx.getInitiatorCredentials() },
     );
