@@ -77,9 +77,13 @@ const taxiFareModelRef = {
   namespace: 'default',
   name: 'taxi-fare-model',
 };
-const churnModel = modelEntity('churn-model', ['aml-registry-dev'], {
-  'ml.azure.com/latest-version-dev': '3',
-});
+// Owned by a group named in short form, as the owner tag of a model container may name it.
+const churnModel: Entity = {
+  ...modelEntity('churn-model', ['aml-registry-dev'], {
+    'ml.azure.com/latest-version-dev': '3',
+  }),
+  spec: { type: 'ai-model', owner: 'team-churn' },
+};
 const prodOnlyModel = modelEntity('fraud-model', ['aml-registry-prod']);
 
 /** A project whose experiment runs only in prod: not a run of the dev workspace. */
@@ -262,6 +266,9 @@ describe('AzureMlResourceContent', () => {
         .getByRole('link', { name: 'churn-model' })
         .closest('tr')!;
       expect(within(churnRow).getByText('3')).toBeInTheDocument();
+      expect(
+        within(churnRow).getByRole('link', { name: 'team-churn' }),
+      ).toHaveAttribute('href', '/catalog/default/group/team-churn');
       // fraud-model is only in the prod registry.
       expect(within(models).queryByText('fraud-model')).toBeNull();
 

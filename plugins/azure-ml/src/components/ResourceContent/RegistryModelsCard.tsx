@@ -2,6 +2,7 @@ import {
   CompoundEntityRef,
   Entity,
   getCompoundEntityRef,
+  parseEntityRef,
   RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -30,13 +31,25 @@ interface ModelRow {
   title: string;
   latestVersion?: string;
   champion?: string;
-  owner?: string;
+  owner?: CompoundEntityRef;
+}
+
+/** `spec.owner` as a ref: the catalog accepts short forms such as `team-taxi` (a group). */
+function ownerRef(owner: unknown): CompoundEntityRef | undefined {
+  if (typeof owner !== 'string' || !owner) return undefined;
+  try {
+    return parseEntityRef(owner, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 function modelRow(entity: Entity, environment: string): ModelRow {
   const annotations = entity.metadata.annotations ?? {};
   const entityRef = getCompoundEntityRef(entity);
-  const owner = entity.spec?.owner;
   return {
     id: stringifyEntityRef(entity),
     entityRef,
@@ -44,7 +57,7 @@ function modelRow(entity: Entity, environment: string): ModelRow {
     title: entity.metadata.title ?? entity.metadata.name,
     latestVersion: annotations[RESOURCE_ANNOTATIONS.latestVersion(environment)],
     champion: annotations[RESOURCE_ANNOTATIONS.champion(environment)],
-    owner: typeof owner === 'string' ? owner : undefined,
+    owner: ownerRef(entity.spec?.owner),
   };
 }
 
@@ -104,11 +117,7 @@ export function RegistryModelsCard(props: {
         title: 'Owner',
         field: 'owner',
         render: row =>
-          row.owner ? (
-            <EntityRefLink entityRef={row.owner} defaultKind="group" />
-          ) : (
-            '–'
-          ),
+          row.owner ? <EntityRefLink entityRef={row.owner} /> : '–',
       },
       {
         title: 'Versions',
