@@ -170,4 +170,57 @@ describe('catalog module azure-ml', () => {
       environment.metadata.annotations?.['ml.azure.com/address-space'],
     ).toBe(DEV.addressPrefix);
   }, 60_000);
+
+  it('keeps the entities in the catalog while ARM fails the refreshes', async () => {
+    const scheduler = mockServices.scheduler();
+    const { server: backend } = await startTestBackend({
+      features: [
+        mockServices.rootLogger.factory({ level: 'error' }),
+        scheduler.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            azureMl: {
+              arm: { endpoint: ARM, credential: 'none', maxRetries: 0 },
+              environments: {
+                dev: seedEnvironment(DEV),
+                prod: seedEnvironment(PROD),
+              },
+              dns: { centralZoneResourceGroup: 'rg-aml-dns' },
+            },
+          },
+        }),
+        catalogPlugin,
+        catalogModuleAzureMl,
+      ],
+    });
+    // The default schedule starts 5 s after start-up; the mock scheduler runs it on demand.
+    await scheduler.triggerTask('azure-ml:refresh');
+    const names = ['taxi-fare-model', 'aml-registry-dev', 'aml-env-prod'];
+    for (const name of names) {
+      await waitForEntity(backend, `resource/default/${name}`, () => true);
+    }
+
+    emulator.faults.set({
+      routes: { RegistryModelContainers: { errorRate: 1 } },
+    });
+    try {
+      const lists = () =>
+        emulator.stats.byRoute.RegistryModelContainers_List ?? 0;
+      const before = lists();
+      await scheduler.triggerTask('azure-ml:refresh');
+      await scheduler.triggerTask('azure-ml:refresh');
+      // Both refreshes asked ARM for both registries' models, and failed.
+      expect(lists()).toBe(before + 4);
+      // Let the catalog process whatever a refresh might have applied.
+      await new Promise(resolve => setTimeout(resolve, 1_000));
+      for (const name of names) {
+        const res = await request(backend).get(
+          `/api/catalog/entities/by-name/resource/default/${name}`,
+        );
+        expect(res.status).toBe(200);
+      }
+    } finally {
+      emulator.faults.reset();
+    }
+  }, 60_000);
 });
