@@ -10,7 +10,6 @@ export {
   AzureMlClient,
   ArmThrottledError,
   isTransientArmError,
-  REGISTRY_API_VERSION,
 } from './client/AzureMlClient';
 export type { AzureMlArmClient } from './client/AzureMlClient';
 export { readAzureMlConfig } from './config';
@@ -31,5 +30,5 @@ export {
   workspaceResourceId,
   workspaceStudioUrl,
 } from './client/mappers';
-export type { ModelContainerSummary, WorkspaceDetails } from './client/mappers';
+export type { ModelContainerSummary } from './client/mappers';
 export type { ArmModelVersion } from './client/armTypes';

@@ -1,4 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -172,11 +176,16 @@ describe('catalog module azure-ml', () => {
   }, 60_000);
 
   it('keeps the entities in the catalog while ARM fails the refreshes', async () => {
+    // Every plugin gets this one scheduler, whose tasks the test runs when it says so.
     const scheduler = mockServices.scheduler();
     const { server: backend } = await startTestBackend({
       features: [
         mockServices.rootLogger.factory({ level: 'error' }),
-        scheduler.factory(),
+        createServiceFactory({
+          service: coreServices.scheduler,
+          deps: {},
+          factory: () => scheduler,
+        }),
         mockServices.rootConfig.factory({
           data: {
             azureMl: {
@@ -193,7 +202,6 @@ describe('catalog module azure-ml', () => {
         catalogModuleAzureMl,
       ],
     });
-    // The default schedule starts 5 s after start-up; the mock scheduler runs it on demand.
     await scheduler.triggerTask('azure-ml:refresh');
     const names = ['taxi-fare-model', 'aml-registry-dev', 'aml-env-prod'];
     for (const name of names) {
