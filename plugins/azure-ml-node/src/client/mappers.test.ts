@@ -2,6 +2,7 @@ import {
   applyAliases,
   metricsFromProperties,
   normalizeTimestamp,
+  toModelContainerSummary,
   toModelVersion,
   toPipelineRun,
   toWorkspaceDetails,
@@ -128,5 +129,30 @@ describe('mappers', () => {
     expect(
       toPipelineRun({ name: 'j', properties: { status: 'Weird' } }, env).status,
     ).toBe('Unknown');
+  });
+
+  it('maps a model container: string tags only, not archived unless ARM says so', () => {
+    expect(
+      toModelContainerSummary({
+        name: 'taxi-fare-model',
+        properties: {
+          description: 'Fares',
+          tags: { owner: 'team-taxi', champion: null },
+          latestVersion: '12',
+        },
+      }),
+    ).toEqual({
+      name: 'taxi-fare-model',
+      description: 'Fares',
+      tags: { owner: 'team-taxi' },
+      latestVersion: '12',
+      isArchived: false,
+    });
+    expect(
+      toModelContainerSummary({
+        name: 'old',
+        properties: { isArchived: true },
+      }),
+    ).toEqual({ name: 'old', tags: {}, isArchived: true });
   });
 });
