@@ -128,9 +128,11 @@ export function RegistryModelsCard(props: {
             variant={row.id === selected?.id ? 'contained' : 'outlined'}
             color="primary"
             aria-pressed={row.id === selected?.id}
+            aria-label={`Show versions of ${row.model}`}
             onClick={() => setChosen(row.id)}
+            style={{ whiteSpace: 'nowrap' }}
           >
-            Show versions of {row.model}
+            Show versions
           </Button>
         ),
       },
