@@ -38,13 +38,22 @@ export async function signInAs(
   // examples/org.yaml: wait for that first.
   await backendToken(page.request, user);
   await page.goto(path);
+  const signIn =
+    user === 'guest'
+      ? page.getByRole('button', { name: 'Enter' })
+      : page.getByRole('button', { name: 'Sign In', exact: true });
+  // A page of this browser context may have signed in already (the portal then signs in
+  // again on its own with the same provider).
+  const settings = page.getByRole('link', { name: 'Settings' });
+  await expect(signIn.or(settings)).toBeVisible({ timeout: 60_000 });
+  if (await settings.isVisible()) return;
   if (user === 'guest') {
-    await page.getByRole('button', { name: 'Enter' }).click();
+    await signIn.click();
     await expectSignedIn(page);
     return;
   }
   const popupOpened = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Sign In', exact: true }).click();
+  await signIn.click();
   const popup = await popupOpened;
   await fillLocalLogin(popup, user, LOCAL_PASSWORDS[user]);
   await popup.waitForEvent('close', { timeout: 30_000 });

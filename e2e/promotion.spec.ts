@@ -1,13 +1,14 @@
 import { Browser, expect, Locator, Page, test } from '@playwright/test';
 import path from 'node:path';
-import { ExampleUser, signInAs } from './helpers';
+import { ExampleUser, sessionToken, signInAs } from './helpers';
 
 /**
- * The four-eyes journey with two real sign-ins, each in its own browser context: guest (an
- * owner of taxi-fare, through ml-engineers) requests the promotion of dev v10 to prod;
- * approver (ml-platform) approves it on the Model approvals page; guest sees it succeed, the
- * prod version with its lineage, and rolls the champion back. Both are told through
- * Backstage notifications.
+ * The four-eyes journey with two real sign-ins through the local identity provider (sign-in
+ * page → popup → its login form → back signed in), each in its own browser context:
+ * requester (an owner of taxi-fare, through ml-engineers) requests the promotion of dev v10
+ * to prod and can neither see Approve nor approve through the API; approver (ml-platform)
+ * approves it on the Model approvals page; both see prod v10 as the champion with its
+ * lineage; requester rolls the champion back. Both are told through Backstage notifications.
  */
 const docs = path.join(__dirname, '..', 'plugins/azure-ml/docs');
 const TAB = '/catalog/default/component/taxi-fare/azure-ml';
@@ -31,7 +32,7 @@ test('one person requests a promotion, another approves it, both are told, and t
   browser,
 }) => {
   test.setTimeout(240_000);
-  const requester = await person(browser, 'guest', TAB);
+  const requester = await person(browser, 'requester', TAB);
 
   // The requester promotes dev v10: metrics side by side, each rule passed.
   const promote = requester.getByRole('button', {
@@ -59,12 +60,33 @@ test('one person requests a promotion, another approves it, both are told, and t
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  // The requester may not approve their own request.
+  // The requester may not approve their own request: no Approve or Reject, and the API
+  // refuses it with the requester's own session.
   const history = card(requester, 'Promotions');
-  const ownApprove = history.getByRole('button', {
-    name: 'Approve the promotion of taxi-fare-model v10 to prod',
-  });
-  await expect(ownApprove).toBeDisabled();
+  await expect(
+    history.getByText('Waiting for another approver — you requested this'),
+  ).toBeVisible();
+  await expect(
+    history.getByRole('button', {
+      name: 'Approve the promotion of taxi-fare-model v10 to prod',
+    }),
+  ).toHaveCount(0);
+  const token = await sessionToken(requester);
+  const pending = await requester.request.get(
+    'http://localhost:7007/api/azure-ml/promotions?state=pending_approval',
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  expect(pending.ok()).toBe(true);
+  const request = (await pending.json()).items.find(
+    (p: { model: string; sourceVersion: string }) =>
+      p.model === 'taxi-fare-model' && String(p.sourceVersion) === '10',
+  );
+  expect(request).toBeDefined();
+  const ownApproval = await requester.request.post(
+    `http://localhost:7007/api/azure-ml/promotions/${request.id}/approve`,
+    { headers: { Authorization: `Bearer ${token}` }, data: {} },
+  );
+  expect(ownApproval.status()).toBe(403);
 
   // The approver, signed in separately, is told and approves from the approvals page.
   const approver = await person(browser, 'approver', '/notifications');
@@ -108,11 +130,26 @@ test('one person requests a promotion, another approves it, both are told, and t
     path: path.join(docs, 'promotion-history.png'),
   });
 
-  // The requester was told of the approval and of the result.
-  await requester.goto('/notifications');
-  await expect(requester.getByText(/approved/i).first()).toBeVisible({
+  // The approver sees the new champion on the tab too.
+  await approver.goto(TAB);
+  const approverProd10 = card(approver, 'Model versions')
+    .locator('tbody tr')
+    .filter({ hasText: 'from dev v10' });
+  await expect(approverProd10.getByText('champion')).toBeVisible({
     timeout: 60_000,
   });
+
+  // The requester was told of the approval and of the result.
+  // One notification per request shows its latest news: the new champion, approved by whom
+  // (the description is cut short in the list until "Show more").
+  await requester.goto('/notifications');
+  const told = requester.getByRole('row').filter({
+    hasText: 'taxi-fare-model version 10 is the prod champion',
+  });
+  await expect(told).toBeVisible({ timeout: 60_000 });
+  const more = told.getByRole('button', { name: 'Show more' });
+  if (await more.count()) await more.click();
+  await expect(told.getByText(/approved by Avery Approver/)).toBeVisible();
 
   // Roll back: the champion returns to the one before (v8), after a confirmation.
   await requester.goto(TAB);

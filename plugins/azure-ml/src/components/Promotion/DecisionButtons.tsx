@@ -23,8 +23,10 @@ import { MetricComparison, PolicyRules } from './PolicyResult';
 type Decision = 'approve' | 'reject';
 
 /**
- * Approve / Reject of a pending request, each with an optional comment. Disabled with the
- * reason for the requester (four eyes) and for users without `azure-ml.promotion.approve`.
+ * Approve / Reject of a pending request, each with an optional comment. Absent for the
+ * requester (four eyes: a short text says another person decides; the backend refuses too),
+ * disabled with the reason while the user is not known yet and for users without
+ * `azure-ml.promotion.approve`.
  */
 export function DecisionButtons(props: {
   promotion: Promotion;
@@ -44,9 +46,8 @@ export function DecisionButtons(props: {
   const [error, setError] = useState<Error>();
 
   const own = user !== undefined && user === promotion.requestedBy;
-  const reason = own
-    ? 'You requested this promotion: another person must approve or reject it.'
-    : permission.reason;
+  const reason =
+    user === undefined ? 'Checking who you are…' : permission.reason;
   const what = `${promotion.model} v${promotion.sourceVersion} to ${promotion.targetEnvironment}`;
 
   const decide = async () => {
@@ -68,6 +69,14 @@ export function DecisionButtons(props: {
       setBusy(false);
     }
   };
+
+  if (own) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Waiting for another approver — you requested this
+      </Typography>
+    );
+  }
 
   return (
     <>

@@ -487,22 +487,48 @@ describe('Approvals and history', () => {
     );
   });
 
-  it('disables Approve for the requester, saying another person must decide', async () => {
+  it('shows the requester no Approve or Reject, only that another person decides', async () => {
     const api = mockAzureMlApi();
     api.getPromotionSettings.mockResolvedValue(settings);
     api.listPromotions.mockResolvedValue({ items: [promotion()] });
+    // The requester is an approver too: four eyes still hide the decision from them.
     await render(<ApprovalsContent />, api, OWNER, [
       'azure-ml.promotion.approve',
     ]);
+    expect(
+      await screen.findByText(
+        'Waiting for another approver — you requested this',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', {
+        name: 'Approve the promotion of taxi-fare-model v9 to prod',
+      }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', {
+        name: 'Reject the promotion of taxi-fare-model v9 to prod',
+      }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('disables Approve and Reject with the reason for a user without the approve permission', async () => {
+    const api = mockAzureMlApi();
+    api.getPromotionSettings.mockResolvedValue(settings);
+    api.listPromotions.mockResolvedValue({ items: [promotion()] });
+    await render(<ApprovalsContent />, api, APPROVER, []);
     const approve = await screen.findByRole('button', {
       name: 'Approve the promotion of taxi-fare-model v9 to prod',
     });
     await waitFor(() => expect(approve).toBeDisabled());
+    expect(
+      screen.getByRole('button', {
+        name: 'Reject the promotion of taxi-fare-model v9 to prod',
+      }),
+    ).toBeDisabled();
     fireEvent.mouseOver(approve.parentElement!);
     expect(
-      await screen.findByText(
-        'You requested this promotion: another person must approve or reject it.',
-      ),
+      await screen.findByText(/^You may not approve promotions of/),
     ).toBeInTheDocument();
   });
 
