@@ -265,4 +265,35 @@ describe('ModelVersionsCard', () => {
     expect(await screen.findByText('taxi-fare-train-3')).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
+
+  it('lists only the given environment, without filter or side-by-side view, on a registry page', async () => {
+    const api = mockAzureMlApi();
+    api.getModelVersions.mockResolvedValue({ items: [champion] });
+    await renderWithApi(
+      <ModelVersionsCard
+        entityRef={taxiFareRef}
+        annotations={annotations}
+        environment="prod"
+      />,
+      api,
+      taxiFareEntity,
+    );
+    expect(await screen.findByText('taxi-fare-train-2')).toBeInTheDocument();
+    expect(api.getModelVersions).toHaveBeenCalledWith(taxiFareRef, {
+      environment: 'prod',
+      cursor: undefined,
+      limit: 10,
+    });
+    expect(
+      api.getModelVersions.mock.calls.filter(
+        ([, query]) => query?.limit === 10 && query.environment !== 'prod',
+      ),
+    ).toEqual([]);
+    expect(
+      screen.queryByRole('button', { name: /All environments/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /One list/ }),
+    ).not.toBeInTheDocument();
+  });
 });

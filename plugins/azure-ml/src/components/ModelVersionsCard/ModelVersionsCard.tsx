@@ -281,9 +281,16 @@ export function ModelVersionsCard(props: {
   annotations: AzureMlAnnotations;
   title?: string;
   pageSize?: number;
+  /**
+   * Only this environment's versions (e.g. on a registry's page): no environment filter and
+   * no side-by-side view.
+   */
+  environment?: string;
 }) {
   const { entityRef, annotations, title = 'Model versions' } = props;
-  const [environment, setEnvironment] = useState('');
+  const fixedEnvironment = props.environment;
+  const [chosenEnvironment, setEnvironment] = useState('');
+  const environment = fixedEnvironment ?? chosenEnvironment;
   const paging = useCursorPaging(props.pageSize ?? 10);
   const { environments } = useEnvironments(annotations.environments);
   const environmentNames = useMemo(
@@ -300,16 +307,19 @@ export function ModelVersionsCard(props: {
   const [promoting, setPromoting] = useState<ModelVersion>();
   // The side-by-side view pairs promotion's environments, else the first two configured.
   const pair = useMemo((): Pair | undefined => {
-    if (settings) {
+    if (settings && !fixedEnvironment) {
       return {
         source: settings.sourceEnvironment,
         target: settings.targetEnvironment,
       };
     }
+    if (fixedEnvironment) {
+      return undefined;
+    }
     return environmentNames && environmentNames.length >= 2
       ? { source: environmentNames[0], target: environmentNames[1] }
       : undefined;
-  }, [settings, environmentNames]);
+  }, [settings, environmentNames, fixedEnvironment]);
   const [view, setView] = useState('');
   const sideBySide = view && pair ? pair : undefined;
   const { page, loading, error } = useModelVersions(entityRef, {
@@ -390,7 +400,7 @@ export function ModelVersionsCard(props: {
                 }}
               />
             )}
-            {!sideBySide && (
+            {!sideBySide && !fixedEnvironment && (
               <FilterSelect
                 label="Environment"
                 allLabel="All environments"

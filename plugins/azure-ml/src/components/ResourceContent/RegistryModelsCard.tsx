@@ -185,6 +185,7 @@ export function RegistryModelsCard(props: {
               environments: [environment.name],
             }}
             title={`Versions of ${selected.model}`}
+            environment={environment.name}
           />
         </Grid>
       )}
