@@ -54,7 +54,7 @@ export function PromotionStateLabel(props: {
       data-testid={`promotion-state-${state}`}
     >
       {icon}
-      <span>{label}</span>
+      <span style={{ whiteSpace: 'nowrap' }}>{label}</span>
     </Box>
   );
 }

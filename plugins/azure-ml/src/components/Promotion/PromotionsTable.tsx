@@ -109,7 +109,11 @@ export function PromotionsTable(props: {
           </Typography>
           <Box display="flex" alignItems="center" style={{ gap: 6 }}>
             <PromotionKindChip kind={p.kind} />
-            <Typography variant="caption" color="textSecondary">
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {p.kind === 'rollback'
                 ? `in ${p.targetEnvironment}`
                 : `${p.sourceEnvironment} → ${p.targetEnvironment} v${p.targetVersion}`}
