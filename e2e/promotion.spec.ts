@@ -130,6 +130,25 @@ test('one person requests a promotion, another approves it, both are told, and t
     path: path.join(docs, 'promotion-history.png'),
   });
 
+  // Side by side: dev v10 with its prod copy, the champion, beside it.
+  await versions.getByRole('button', { name: /One list/ }).click();
+  await requester.getByRole('option', { name: 'dev beside prod' }).click();
+  await expect(
+    versions.getByRole('columnheader', { name: 'In prod' }),
+  ).toBeVisible();
+  const dev10 = versions.locator('tbody tr').filter({
+    has: requester.getByText('v10', { exact: true }),
+  });
+  await expect(dev10).toHaveCount(1, { timeout: 30_000 });
+  await expect(dev10.getByText('champion')).toBeVisible();
+  await expect(dev10.getByText(/^copied /)).toBeVisible();
+  await expect(
+    versions.getByText('not promoted', { exact: true }).first(),
+  ).toBeVisible();
+  await versions.screenshot({
+    path: path.join(docs, 'versions-side-by-side.png'),
+  });
+
   // The approver sees the new champion on the tab too.
   await approver.goto(TAB);
   const approverProd10 = card(approver, 'Model versions')

@@ -202,6 +202,10 @@ describe('ModelVersionsCard', () => {
     expect(
       screen.getByRole('columnheader', { name: 'dev version' }),
     ).toBeInTheDocument();
+    // No dev version has an alias or a stage: the copy's column shows the champion instead.
+    expect(
+      screen.queryByRole('columnheader', { name: 'Aliases' }),
+    ).not.toBeInTheDocument();
     // The environment filter gives way: the view is dev's versions.
     expect(
       screen.queryByRole('button', { name: /All environments/ }),

@@ -85,6 +85,7 @@ function versionColumns(options: {
   registries: Map<string, string>;
   /** The side-by-side view: source versions with their copy in the target environment. */
   sideBySide?: Pair;
+  rows: Row[];
   promotion?: {
     settings: PromotionSettings;
     entityRef: string;
@@ -97,6 +98,7 @@ function versionColumns(options: {
     showModelName,
     registries,
     sideBySide,
+    rows,
     promotion,
   } = options;
   const promoteButton = (row: Row) =>
@@ -267,7 +269,18 @@ function versionColumns(options: {
         </Box>
       ),
   };
-  return [...head, aliases, ...metricColumns, created, sourceJob, copy];
+  // Source versions seldom carry aliases or a stage: the column shows only when one does.
+  const sourceAliases = rows.some(r => r.aliases.length > 0 || r.stage)
+    ? [aliases]
+    : [];
+  return [
+    ...head,
+    ...sourceAliases,
+    ...metricColumns,
+    created,
+    sourceJob,
+    copy,
+  ];
 }
 
 /**
@@ -356,6 +369,7 @@ export function ModelVersionsCard(props: {
         showModelName: annotations.models.length > 1,
         registries,
         sideBySide,
+        rows,
         promotion: settings
           ? { settings, entityRef: entityRefString, onPromote: setPromoting }
           : undefined,
