@@ -7,4 +7,5 @@ export * from './annotations';
 export * from './dns';
 export * from './lineage';
 export * from './permissions';
+export * from './platformEntities';
 export * from './types';

@@ -1,26 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
+import { AZURE_ML_RESOURCE_TYPES } from '@internal/plugin-azure-ml-common';
 
 /**
- * `spec.type` of the Resources that plugins/catalog-backend-module-azure-ml discovers (the
- * same values as its `RESOURCE_TYPES`).
+ * `spec.type` and annotations of the Resources plugins/catalog-backend-module-azure-ml
+ * discovers (one definition in -common).
  */
-export const AZURE_ML_RESOURCE_TYPES = {
-  environment: 'azure-ml-environment',
-  workspace: 'azure-ml-workspace',
-  registry: 'azure-ml-registry',
-  /** The model-catalog convention; these carry `ml.azure.com/models` and get the Azure ML tab. */
-  model: 'ai-model',
-} as const;
-
-/** Annotations the catalog module writes on the discovered Resources (read here, not parsed). */
-export const RESOURCE_ANNOTATIONS = {
-  workspace: 'ml.azure.com/workspace',
-  resourceGroup: 'ml.azure.com/resource-group',
-  registry: 'ml.azure.com/registry',
-  latestVersion: (environment: string) =>
-    `ml.azure.com/latest-version-${environment}`,
-  champion: (environment: string) => `ml.azure.com/champion-${environment}`,
-} as const;
+export {
+  AZURE_ML_RESOURCE_TYPES,
+  AZURE_ML_RESOURCE_ANNOTATIONS as RESOURCE_ANNOTATIONS,
+} from '@internal/plugin-azure-ml-common';
 
 /** The `spec.type` of a Resource entity, lower case; undefined for other kinds. */
 export function resourceType(entity: Entity): string | undefined {

@@ -10,6 +10,8 @@ import {
 import {
   AZURE_ML_ENVIRONMENTS_ANNOTATION,
   AZURE_ML_MODELS_ANNOTATION,
+  AZURE_ML_RESOURCE_ANNOTATIONS,
+  AZURE_ML_RESOURCE_TYPES,
 } from '@internal/plugin-azure-ml-common';
 import {
   azureMlEntityNames,
@@ -19,34 +21,11 @@ import {
 } from '@internal/plugin-azure-ml-node';
 import { EnvironmentFacts, PlatformFacts } from './readPlatform';
 
-/** `spec.type` of the discovered Resources. */
-export const RESOURCE_TYPES = {
-  environment: 'azure-ml-environment',
-  workspace: 'azure-ml-workspace',
-  registry: 'azure-ml-registry',
-  dns: 'azure-ml-dns',
-  /** The model-catalog convention (Red Hat Developer Hub's model catalog bridge). */
-  model: 'ai-model',
-} as const;
+/** `spec.type` of the discovered Resources (shared with the frontend and the template). */
+export const RESOURCE_TYPES = AZURE_ML_RESOURCE_TYPES;
 
 /** Annotations the provider writes (besides the `ml.azure.com/*` ones the plugin reads). */
-export const ANNOTATIONS = {
-  /**
-   * Every address prefix of the environment's VNets, comma-separated (`10.10.0.0/16` or
-   * `10.10.0.0/16,10.11.0.0/24`): what the environment template's CIDR-overlap check compares.
-   */
-  addressSpace: 'ml.azure.com/address-space',
-  location: 'ml.azure.com/location',
-  subscription: 'ml.azure.com/subscription-id',
-  resourceGroup: 'ml.azure.com/resource-group',
-  workspace: 'ml.azure.com/workspace',
-  registry: 'ml.azure.com/registry',
-  /** The environment Resource a workspace or registry is part of (relations processor). */
-  environmentRef: 'ml.azure.com/environment-ref',
-  latestVersion: (environment: string) =>
-    `ml.azure.com/latest-version-${environment}`,
-  champion: (environment: string) => `ml.azure.com/champion-${environment}`,
-} as const;
+export const ANNOTATIONS = AZURE_ML_RESOURCE_ANNOTATIONS;
 
 const STUDIO = 'https://ml.azure.com';
 

@@ -4,6 +4,10 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import {
+  AZURE_ML_RESOURCE_ANNOTATIONS,
+  AZURE_ML_RESOURCE_TYPES,
+} from '@internal/plugin-azure-ml-common';
 import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
@@ -17,20 +21,23 @@ import ipaddr from 'ipaddr.js';
  * Entity spec.type of an environment Resource as the catalog module discovers it from the
  * configured environments and ARM (`aml-env-<name>`).
  */
-export const ENVIRONMENT_RESOURCE_TYPE = 'azure-ml-environment';
+export const ENVIRONMENT_RESOURCE_TYPE = AZURE_ML_RESOURCE_TYPES.environment;
 /**
  * Entity spec.type of the Resource this template registers for a new environment: its
  * Terraform definition (`aml-env-<name>-definition`), which holds the requested range until
  * the environment is applied and configured, and after that stays part of it.
  */
-export const ENVIRONMENT_DEFINITION_TYPE = 'azure-ml-environment-definition';
+export const ENVIRONMENT_DEFINITION_TYPE =
+  AZURE_ML_RESOURCE_TYPES.environmentDefinition;
 /**
  * Annotation carrying an environment's VNet address space: one CIDR, or every prefix of its
  * VNets comma-separated (`10.10.0.0/16,10.11.0.0/24`).
  */
-export const ADDRESS_SPACE_ANNOTATION = 'ml.azure.com/address-space';
+export const ADDRESS_SPACE_ANNOTATION =
+  AZURE_ML_RESOURCE_ANNOTATIONS.addressSpace;
 /** Annotation of a definition naming the environment entity it defines. */
-export const ENVIRONMENT_REF_ANNOTATION = 'ml.azure.com/environment-ref';
+export const ENVIRONMENT_REF_ANNOTATION =
+  AZURE_ML_RESOURCE_ANNOTATIONS.environmentRef;
 
 /** Regions offering Azure ML registries, workspaces with managed VNet and Bastion. */
 export const AZURE_REGIONS = [
