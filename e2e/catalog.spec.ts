@@ -106,6 +106,9 @@ test("a registry's page lists its models, the champion and the model's versions"
     timeout: 60_000,
   });
   await expect(versions.getByText('champion', { exact: true })).toBeVisible();
+  // The registry's own versions only: none of dev's.
+  await expect(versions.getByTestId('environment-prod').first()).toBeVisible();
+  await expect(versions.getByTestId('environment-dev')).toHaveCount(0);
   await page.screenshot({
     path: path.join(docs, 'catalog-registry.png'),
     fullPage: true,

@@ -62,4 +62,26 @@ describe('AzureMlContent', () => {
     ).toBeInTheDocument();
     expect(await screen.findByText('pe-mlr-dev: Approved')).toBeInTheDocument();
   });
+
+  it('on a discovered model shows its versions, and neither runs without an experiment nor DNS', async () => {
+    const api = mockAzureMlApi();
+    api.getModelVersions.mockResolvedValue({ items: devVersions });
+    await renderWithApi(<AzureMlContent />, api, {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'taxi-fare-model',
+        annotations: {
+          'ml.azure.com/models': 'taxi-fare-model',
+          'ml.azure.com/environments': 'dev,prod',
+        },
+      },
+      spec: { type: 'ai-model', owner: 'group:default/ml-engineers' },
+    });
+    expect(await screen.findByText('taxi-fare-train-9')).toBeInTheDocument();
+    expect(await screen.findByText('Registries')).toBeInTheDocument();
+    expect(screen.queryByText('Pipeline runs')).not.toBeInTheDocument();
+    expect(screen.queryByText(/DNS validation/)).not.toBeInTheDocument();
+    expect(api.getPipelineRuns).not.toHaveBeenCalled();
+  });
 });
