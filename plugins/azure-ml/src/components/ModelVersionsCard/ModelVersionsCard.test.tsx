@@ -179,8 +179,12 @@ describe('ModelVersionsCard', () => {
       },
       studioUrl: 'https://ml.azure.com/models/prod/9',
     });
-    // A prod version 8 that was not copied from dev v8 (no lineage) is not its copy.
-    const unrelated8 = modelVersion({ version: '8', environment: 'prod' });
+    // A prod version 8 from another job (no lineage) is not dev v8's copy.
+    const unrelated8 = modelVersion({
+      version: '8',
+      environment: 'prod',
+      jobName: 'another-job',
+    });
     api.getModelVersions.mockImplementation(async (_ref, query) => {
       if (query?.environment === 'prod') {
         return { items: [copyOf9, unrelated8] };
@@ -231,6 +235,7 @@ describe('ModelVersionsCard', () => {
         'Open taxi-fare-model v9 (prod) in Azure ML studio',
       ),
     ).toBeInTheDocument();
+    expect(within(row9).getByText(/^copied /)).toBeInTheDocument();
     const row8 = screen.getByText('taxi-fare-train-8').closest('tr')!;
     expect(within(row8).getByText('not promoted')).toBeInTheDocument();
     expect(
@@ -299,5 +304,56 @@ describe('ModelVersionsCard', () => {
     expect(
       screen.queryByRole('button', { name: /One list/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('pairs an untagged prod version by its training job only when the job made exactly one version on each side', async () => {
+    const api = mockAzureMlApi();
+    api.getPromotionSettings.mockResolvedValue({
+      sourceEnvironment: 'dev',
+      sourceRegistry: 'mlr-dev',
+      targetEnvironment: 'prod',
+      targetRegistry: 'mlr-prod',
+      requireApproval: true,
+      aliasTag: 'champion',
+    });
+    const dev = [
+      modelVersion({ version: '7', jobName: 'job-a' }),
+      modelVersion({ version: '6', jobName: 'job-b' }),
+      modelVersion({ version: '5', jobName: 'job-b' }),
+    ];
+    const prod = [
+      modelVersion({ version: '3', environment: 'prod', jobName: 'job-a' }),
+      modelVersion({ version: '2', environment: 'prod', jobName: 'job-b' }),
+    ];
+    api.getModelVersions.mockImplementation(async (_ref, query) => ({
+      items: query?.environment === 'prod' ? prod : dev,
+    }));
+    await renderCard(api);
+    fireEvent.mouseDown(
+      await screen.findByRole('button', { name: /One list/ }),
+    );
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'dev beside prod' }),
+    );
+    await screen.findByRole('columnheader', { name: 'In prod' });
+    const rowOf = async (version: string) =>
+      (
+        await screen.findByTitle(
+          `Open taxi-fare-model v${version} (dev) in Azure ML studio`,
+        )
+      ).closest('tr')!;
+    const row7 = await rowOf('7');
+    await waitFor(() =>
+      expect(within(row7).getByText('v3')).toBeInTheDocument(),
+    );
+    expect(
+      within(row7).getByText(/^same job, registered /),
+    ).toBeInTheDocument();
+    // job-b made two dev versions: prod v2 is not paired with either.
+    for (const version of ['6', '5']) {
+      expect(
+        within(await rowOf(version)).getByText('not promoted'),
+      ).toBeInTheDocument();
+    }
   });
 });

@@ -34,8 +34,15 @@ import { PromoteButton } from '../Promotion';
 import { PromoteDialog } from '../Promotion/PromoteDialog';
 import { MetricValue } from './MetricValue';
 
-/** `copy`: in the side-by-side view, the target environment's copy of a source version. */
-type Row = ModelVersion & { id: string; copy?: ModelVersion };
+/**
+ * `copy`: in the side-by-side view, the target environment's copy of a source version, paired
+ * by the promotion's lineage tag or by the training job both came from.
+ */
+type Row = ModelVersion & {
+  id: string;
+  copy?: ModelVersion;
+  pairedBy?: 'lineage' | 'job';
+};
 
 /** Most target-environment versions read to pair copies with their source versions. */
 const TARGET_VERSIONS_READ = 100;
@@ -44,8 +51,12 @@ const TARGET_VERSIONS_READ = 100;
 type Pair = { source: string; target: string };
 
 /**
- * The target environment's copy of each source version, found through the lineage tag a
- * promotion writes (`PROMOTED_FROM_TAG`: source registry, model and version).
+ * The target environment's copy of each source version: through the lineage tag a portal
+ * promotion writes (`PROMOTED_FROM_TAG`: source registry, model and version); else, for a
+ * target version without the tag (copied before the portal, e.g. with the CLI), the one
+ * version of the same model the same training job produced — only when that job produced
+ * exactly one source version on the page and one untagged target version, so a pairing is
+ * never a guess between several.
  */
 function pairCopies(
   sources: ModelVersion[],
@@ -54,17 +65,37 @@ function pairCopies(
   registries: Map<string, string>,
 ): Row[] {
   const copies = new Map<string, ModelVersion>();
+  const byJob = new Map<string, ModelVersion[]>();
   for (const target of targets) {
     const from = parsePromotedFrom(target.tags[PROMOTED_FROM_TAG]);
-    if (from && registries.get(from.registry) === pair.source) {
-      copies.set(`${from.model}/${from.version}`, target);
+    if (from) {
+      if (registries.get(from.registry) === pair.source) {
+        copies.set(`${from.model}/${from.version}`, target);
+      }
+    } else if (target.jobName) {
+      const key = `${target.name}/${target.jobName}`;
+      byJob.set(key, [...(byJob.get(key) ?? []), target]);
     }
   }
-  return sources.map(v => ({
-    ...v,
-    id: `${v.environment}/${v.name}/${v.version}`,
-    copy: copies.get(`${v.name}/${v.version}`),
-  }));
+  const sourcesPerJob = new Map<string, number>();
+  for (const v of sources) {
+    if (v.jobName) {
+      const key = `${v.name}/${v.jobName}`;
+      sourcesPerJob.set(key, (sourcesPerJob.get(key) ?? 0) + 1);
+    }
+  }
+  return sources.map(v => {
+    const row = { ...v, id: `${v.environment}/${v.name}/${v.version}` };
+    const copy = copies.get(`${v.name}/${v.version}`);
+    if (copy) {
+      return { ...row, copy, pairedBy: 'lineage' as const };
+    }
+    const key = `${v.name}/${v.jobName}`;
+    const sameJob = v.jobName ? byJob.get(key) : undefined;
+    return sameJob?.length === 1 && sourcesPerJob.get(key) === 1
+      ? { ...row, copy: sameJob[0], pairedBy: 'job' as const }
+      : row;
+  });
 }
 
 /** "dev v7" for a version copied by a promotion, from its lineage tag. */
@@ -256,8 +287,17 @@ function versionColumns(options: {
               />
             )}
           </Box>
-          <Typography variant="caption" color="textSecondary">
-            copied {formatTimestamp(row.copy.createdAt) ?? ''}
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            title={
+              row.pairedBy === 'job'
+                ? 'No portal lineage tag: paired because the same training job produced both'
+                : 'Copied by a portal promotion (lineage tag)'
+            }
+          >
+            {row.pairedBy === 'job' ? 'same job, registered' : 'copied'}{' '}
+            {formatTimestamp(row.copy.createdAt) ?? ''}
           </Typography>
         </Box>
       ) : (
