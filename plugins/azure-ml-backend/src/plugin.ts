@@ -9,6 +9,7 @@ import { ResponseCache } from './lib/ResponseCache';
 import { createRouter } from './router';
 import { EntityIndex } from './services/EntityIndex/EntityIndex';
 import { EntityReader } from './services/EntityReader/EntityReader';
+import { PlatformAccess } from './services/EntityAccess/PlatformAccess';
 import {
   catalogEntityNames,
   PromotionNotifier,
@@ -147,6 +148,14 @@ export const azureMlPlugin = createBackendPlugin({
               responses,
             }),
             readService: deps.readService,
+            platformAccess: new PlatformAccess({
+              auth: deps.auth,
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              cache: deps.readCache,
+              ttlMs: config.cache.ttl.access,
+            }),
+            championTag: config.promotion?.aliasTag ?? 'champion',
             responses,
             promotions,
             dnsValidations,

@@ -7,10 +7,14 @@ import {
   EntityReader,
 } from './services/EntityReader/EntityReader';
 import type { AzureMlReadApi } from './services/refs';
+import { PlatformAccess } from './services/EntityAccess/PlatformAccess';
 import { PromotionService } from './services/Promotion/PromotionService';
 import { DnsValidationService } from './services/DnsValidation/DnsValidationService';
 import { NotFoundError } from '@backstage/errors';
-import { ArmThrottledError } from '@internal/plugin-azure-ml-node';
+import {
+  ArmThrottledError,
+  azureMlEntityNames,
+} from '@internal/plugin-azure-ml-node';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -19,6 +23,10 @@ export async function createRouter(deps: {
   httpAuth: HttpAuthService;
   entityReader: EntityReader;
   readService: AzureMlReadApi;
+  /** Authorizes the platform reads against the discovered Resources of an environment. */
+  platformAccess: Pick<PlatformAccess, 'authorize'>;
+  /** Model container tag that names the champion (`azureMl.promotion.aliasTag`). */
+  championTag: string;
   responses: ResponseCache;
   /** Absent when `azureMl.promotion` is not configured. */
   promotions?: PromotionService;
@@ -124,6 +132,70 @@ export async function createRouter(deps: {
         readService.listPipelineRuns({
           annotations,
           environment,
+          status,
+          cursor,
+          limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
+        }),
+    });
+  });
+
+  /**
+   * A platform read of an environment: 404 naming an environment that is not configured, then
+   * `azure-ml.entity.read` on the environment's discovered Resource (`resource`), then the
+   * answer from the response cache.
+   */
+  const platformRead = async (
+    req: express.Request<{ environment: string }>,
+    res: express.Response,
+    read: {
+      route: string;
+      resource: (environment: string) => string;
+      query: Record<string, string | undefined>;
+      produce: () => Promise<unknown>;
+    },
+  ) => {
+    const credentials = await caller(req);
+    const { environment } = req.params;
+    readService.environment(environment);
+    await deps.platformAccess.authorize(
+      `resource:default/${read.resource(environment)}`,
+      credentials,
+    );
+    sendRendered(
+      res,
+      await responses.get(
+        `${read.route}:${environment}:${JSON.stringify(read.query)}`,
+        read.produce,
+      ),
+    );
+  };
+
+  router.get('/environments/:environment/models', async (req, res) => {
+    const { cursor, limit } = req.query;
+    await platformRead(req, res, {
+      route: 'environment-models',
+      resource: azureMlEntityNames.registry,
+      query: { cursor, limit },
+      produce: () =>
+        readService.listRegistryModels({
+          environment: req.params.environment,
+          championTag: deps.championTag,
+          cursor,
+          limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,
+        }),
+    });
+  });
+
+  router.get('/environments/:environment/runs', async (req, res) => {
+    const { experiment, status, cursor, limit } = req.query;
+    await platformRead(req, res, {
+      route: 'environment-runs',
+      resource: azureMlEntityNames.workspace,
+      query: { experiment, status, cursor, limit },
+      produce: () =>
+        readService.listWorkspaceRuns({
+          environment: req.params.environment,
+          experiment,
           status,
           cursor,
           limit: limit ? Number(limit) : DEFAULT_PAGE_SIZE,

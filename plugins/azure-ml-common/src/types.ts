@@ -44,8 +44,14 @@ export const PIPELINE_RUN_STATUSES: readonly PipelineRunStatus[] =
 /** A step (child job) of a pipeline run. @public */
 export type PipelineRunStep = Schemas['PipelineRunStep'];
 
-/** A pipeline job of the entity's experiment in one environment's workspace. @public */
+/** A pipeline job in one environment's workspace. @public */
 export type PipelineRun = Schemas['PipelineRun'];
+
+/**
+ * A model (container) of one environment's registry: newest version, champion, and the ref of
+ * its catalog `ai-model` Resource. @public
+ */
+export type RegistryModel = Schemas['RegistryModel'];
 
 /** The state of a promotion request. @public */
 export type PromotionState = Schemas['PromotionState'];

@@ -13,7 +13,11 @@ export {
 } from './client/AzureMlClient';
 export type { AzureMlArmClient } from './client/AzureMlClient';
 export { readAzureMlConfig } from './config';
-export { azureMlEntityNames, environmentEntityRef } from './entityRefs';
+export {
+  azureMlEntityNames,
+  environmentEntityRef,
+  modelEntityRef,
+} from './entityRefs';
 export type {
   AzureMlConfig,
   DnsConfig,

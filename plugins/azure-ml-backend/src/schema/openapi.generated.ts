@@ -718,8 +718,7 @@ export const spec = {
       },
       PipelineRun: {
         type: 'object',
-        description:
-          "A pipeline job of the entity's experiment in one environment's workspace.",
+        description: "A pipeline job in one environment's workspace.",
         additionalProperties: false,
         properties: {
           id: {
@@ -763,6 +762,57 @@ export const spec = {
           'experiment',
           'environment',
           'steps',
+          'studioUrl',
+        ],
+      },
+      RegistryModel: {
+        type: 'object',
+        description:
+          "A model (container) of one environment's registry, with its newest version and its champion, and the catalog `ai-model` Resource the catalog module emits for it.",
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+            description: 'Model (container) name, e.g. `taxi-fare-model`.',
+          },
+          environment: {
+            type: 'string',
+            description: 'Environment key, e.g. `dev`.',
+          },
+          registry: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          latestVersion: {
+            type: 'string',
+            description:
+              "The container's `latestVersion` as ARM reports it, when set.",
+          },
+          champion: {
+            type: 'string',
+            description:
+              'The version named by the champion tag of the container (`azureMl.promotion.aliasTag`, default `champion`), when set.',
+          },
+          tags: {
+            $ref: '#/components/schemas/StringMap',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              "Ref of the model's `ai-model` Resource by the catalog module's naming, e.g. `resource:default/taxi-fare-model`.",
+          },
+          studioUrl: {
+            type: 'string',
+          },
+        },
+        required: [
+          'name',
+          'environment',
+          'registry',
+          'tags',
+          'entityRef',
           'studioUrl',
         ],
       },
@@ -1590,6 +1640,118 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Promotion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/environments/{environment}/models': {
+      get: {
+        operationId: 'ListEnvironmentModels',
+        description:
+          "The models (containers, ARM's active view) of the environment's registry, by name, each with its newest version and champion. Authorized with `azure-ml.entity.read` on the registry's catalog Resource (`resource:default/aml-registry-<environment>`).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/environment',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RegistryModel',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/environments/{environment}/runs': {
+      get: {
+        operationId: 'ListEnvironmentPipelineRuns',
+        description:
+          "The pipeline jobs of the environment's workspace across all experiments, newest first (`experiment` and `status` narrow them). Authorized with `azure-ml.entity.read` on the workspace's catalog Resource (`resource:default/aml-workspace-<environment>`).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/environment',
+          },
+          {
+            name: 'experiment',
+            in: 'query',
+            required: false,
+            description:
+              'Only runs of this experiment, e.g. `taxi-fare-train`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              $ref: '#/components/schemas/RunStatus',
+            },
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/PipelineRun',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['items'],
                 },
               },
             },

@@ -225,6 +225,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/environments/{environment}/models': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The models (containers, ARM's active view) of the environment's registry, by name, each with its newest version and champion. Authorized with `azure-ml.entity.read` on the registry's catalog Resource (`resource:default/aml-registry-<environment>`). */
+    get: operations['ListEnvironmentModels'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/environments/{environment}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The pipeline jobs of the environment's workspace across all experiments, newest first (`experiment` and `status` narrow them). Authorized with `azure-ml.entity.read` on the workspace's catalog Resource (`resource:default/aml-workspace-<environment>`). */
+    get: operations['ListEnvironmentPipelineRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/environments/{environment}/dns-validations': {
     parameters: {
       query?: never;
@@ -461,7 +495,7 @@ export interface components {
       name: string;
       displayName?: string;
     };
-    /** @description A pipeline job of the entity's experiment in one environment's workspace. */
+    /** @description A pipeline job in one environment's workspace. */
     PipelineRun: {
       /** @description Job name (its id within the workspace). */
       id: string;
@@ -476,6 +510,23 @@ export interface components {
       createdAt?: string;
       createdBy?: string;
       steps: components['schemas']['PipelineRunStep'][];
+      studioUrl: string;
+    };
+    /** @description A model (container) of one environment's registry, with its newest version and its champion, and the catalog `ai-model` Resource the catalog module emits for it. */
+    RegistryModel: {
+      /** @description Model (container) name, e.g. `taxi-fare-model`. */
+      name: string;
+      /** @description Environment key, e.g. `dev`. */
+      environment: string;
+      registry: string;
+      description?: string;
+      /** @description The container's `latestVersion` as ARM reports it, when set. */
+      latestVersion?: string;
+      /** @description The version named by the champion tag of the container (`azureMl.promotion.aliasTag`, default `champion`), when set. */
+      champion?: string;
+      tags: components['schemas']['StringMap'];
+      /** @description Ref of the model's `ai-model` Resource by the catalog module's naming, e.g. `resource:default/taxi-fare-model`. */
+      entityRef: string;
       studioUrl: string;
     };
     /**
@@ -1008,6 +1059,73 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Promotion'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListEnvironmentModels: {
+    parameters: {
+      query?: {
+        /** @description Opaque `nextCursor` of the previous page of the same query. */
+        cursor?: components['parameters']['cursor'];
+        /** @description Page size, 1 to 100 (default 20). */
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path: {
+        /** @description Key of a configured environment, e.g. `dev`. */
+        environment: components['parameters']['environment'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['RegistryModel'][];
+            nextCursor?: string;
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListEnvironmentPipelineRuns: {
+    parameters: {
+      query?: {
+        /** @description Only runs of this experiment, e.g. `taxi-fare-train`. */
+        experiment?: string;
+        status?: components['schemas']['RunStatus'];
+        /** @description Opaque `nextCursor` of the previous page of the same query. */
+        cursor?: components['parameters']['cursor'];
+        /** @description Page size, 1 to 100 (default 20). */
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path: {
+        /** @description Key of a configured environment, e.g. `dev`. */
+        environment: components['parameters']['environment'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ok */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PipelineRun'][];
+            nextCursor?: string;
+          };
         };
       };
       default: components['responses']['ErrorResponse'];

@@ -10,6 +10,7 @@ import {
   Page,
   PipelineRun,
   PipelineRunStatus,
+  RegistryModel,
 } from '@internal/plugin-azure-ml-common';
 import {
   applyAliases,
@@ -17,6 +18,8 @@ import {
   AzureMlConfig,
   EnvironmentConfig,
   environmentEntityRef,
+  modelEntityRef,
+  registryStudioUrl,
   workspaceStudioUrl,
 } from '@internal/plugin-azure-ml-node';
 import { CursorSigner } from '../../lib/CursorSigner';
@@ -33,6 +36,16 @@ const ALIAS_TAGS = ['champion'];
 const GENERATION_TTL_MS = 2 * 86_400_000;
 const versionsGenerationKey = (environment: string, model: string) =>
   `versions-generation:v1:${environment}:${model}`;
+const containersKey = (environment: string) => `containers:v1:${environment}`;
+
+/**
+ * The most ARM pages of model containers one registry listing reads (ARM pages hold about a
+ * hundred containers): the listing is sorted by name, so it is read whole, then cached.
+ */
+const MAX_CONTAINER_PAGES = 20;
+
+const byName = (a: { name: string }, b: { name: string }) =>
+  a.name.localeCompare(b.name, 'en', { numeric: true });
 
 function byNewest(
   a: { createdAt?: string; version?: string; id?: string },
@@ -203,6 +216,117 @@ export class AzureMlReadService {
     return applyAliases(found, aliases);
   }
 
+  /** A configured environment by key; 404 naming it when there is none. */
+  environment(name: string): EnvironmentConfig {
+    const env = this.environments.get(name);
+    if (!env) {
+      throw new NotFoundError(
+        `Environment '${name}' is not configured; configured: ${[
+          ...this.environments.keys(),
+        ].join(', ')}`,
+      );
+    }
+    return env;
+  }
+
+  /**
+   * The models (containers) of the environment's registry, by name, each with its newest
+   * version, its champion (the container tag `championTag`) and the ref of the `ai-model`
+   * Resource the catalog module names after it. The containers are read whole (every ARM
+   * page, cached like the champion pointers) because ARM's order is not by name; the pages
+   * handed out are cut from that list with the signed cursor of the other lists.
+   */
+  async listRegistryModels(options: {
+    environment: string;
+    championTag: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<Page<RegistryModel>> {
+    const env = this.environment(options.environment);
+    const { client, cache, config, logger } = this.deps;
+    const source: PagedSource<RegistryModel> = {
+      key: env.name,
+      // One page holds every container: a cursor never carries an ARM link.
+      isOwnLink: () => false,
+      load: async () => {
+        const containers = await cache.get(
+          containersKey(env.name),
+          config.cache.ttl.modelContainers,
+          async () => {
+            const all = [];
+            let nextLink: string | undefined;
+            for (let page = 0; page < MAX_CONTAINER_PAGES; page++) {
+              const read = await client.listModelContainers(env, { nextLink });
+              all.push(...read.items);
+              nextLink = read.nextLink;
+              if (!nextLink) break;
+            }
+            if (nextLink) {
+              logger.warn(
+                `Registry ${env.registry} (${env.name}) has more than ${MAX_CONTAINER_PAGES} pages of models; listing the first ones`,
+              );
+            }
+            return all.filter(c => !c.isArchived).sort(byName);
+          },
+        );
+        return {
+          items: containers.map(c => {
+            const champion = c.tags[options.championTag];
+            return {
+              name: c.name,
+              environment: env.name,
+              registry: env.registry,
+              ...(c.description ? { description: c.description } : {}),
+              ...(c.latestVersion ? { latestVersion: c.latestVersion } : {}),
+              ...(champion ? { champion } : {}),
+              tags: c.tags,
+              entityRef: modelEntityRef(c.name),
+              studioUrl: `${registryStudioUrl(
+                env.registry,
+              )}/${encodeURIComponent(c.name)}`,
+            };
+          }),
+        };
+      },
+    };
+    return readMergedPage({
+      query: `registry-models:${env.name}:${options.championTag}`,
+      sources: [source],
+      cursor: options.cursor,
+      limit: options.limit,
+      compare: byName,
+      signer: this.deps.cursorSigner,
+    });
+  }
+
+  /**
+   * The pipeline runs of the environment's workspace across all experiments (or one),
+   * newest first: the same ARM list (Jobs_List, `jobType=Pipeline`) and cache as an entity's
+   * runs, without the entity's experiment filter.
+   */
+  async listWorkspaceRuns(options: {
+    environment: string;
+    experiment?: string;
+    status?: PipelineRunStatus;
+    cursor?: string;
+    limit: number;
+  }): Promise<Page<PipelineRun>> {
+    const env = this.environment(options.environment);
+    const { experiment, status } = options;
+    const source = this.jobSource(env);
+    return readMergedPage({
+      query: `workspace-runs:${env.name}:${experiment ?? '*'}:${status ?? '*'}`,
+      sources: [source],
+      cursor: options.cursor,
+      limit: options.limit,
+      compare: byNewest,
+      signer: this.deps.cursorSigner,
+      accept: run =>
+        (!experiment || run.experiment === experiment) &&
+        (!status || run.status === status),
+    });
+  }
+
   /** Pipeline runs of the entity's experiment across its environments, newest first. */
   async listPipelineRuns(options: {
     annotations: AzureMlAnnotations;
@@ -278,11 +402,15 @@ export class AzureMlReadService {
 
   /** After a write to a model's versions in an environment: cached pages are stale. */
   async versionsChanged(environment: string, model: string): Promise<void> {
-    await this.deps.cache.set(
-      versionsGenerationKey(environment, model),
-      Date.now(),
-      GENERATION_TTL_MS,
-    );
+    await Promise.all([
+      this.deps.cache.set(
+        versionsGenerationKey(environment, model),
+        Date.now(),
+        GENERATION_TTL_MS,
+      ),
+      // The registry's model list holds the champion and latest version of every model.
+      this.deps.cache.delete([containersKey(environment)]),
+    ]);
   }
 
   private jobSource(env: EnvironmentConfig): PagedSource<PipelineRun> {
