@@ -116,6 +116,7 @@ describe('AzureMlPortalPolicy', () => {
         ALLOW,
       ],
       [basic('catalog.location.read', 'read'), DENY, ALLOW, ALLOW],
+      // Entity data and platform reads (/environments/{env}/models|runs), see below.
       [azureMlEntityReadPermission, DENY, ALLOW, ALLOW],
       [
         resource(
@@ -174,6 +175,21 @@ describe('AzureMlPortalPolicy', () => {
         ]).toEqual(expected);
       },
     );
+
+    it('lets every signed-in user read Azure ML data of any entity, platform Resources included, without conditions', async () => {
+      // azure-ml.entity.read is checked against a component (its models and runs) and against
+      // the registry / workspace Resource of an environment (GET /environments/{env}/models
+      // and /runs): the policy answers ALLOW outright, so neither needs an owner.
+      expect(
+        await policy.handle(
+          { permission: azureMlEntityReadPermission },
+          signedIn,
+        ),
+      ).toEqual({ result: ALLOW });
+      expect(
+        await policy.handle({ permission: azureMlEntityReadPermission }),
+      ).toEqual({ result: DENY });
+    });
 
     it('makes the owners of the entity the ones who may unregister it', async () => {
       expect(
