@@ -158,6 +158,8 @@ export function mockAzureMlApi(): jest.Mocked<AzureMlApi> {
     getRegistries: jest.fn().mockResolvedValue({ items: registries }),
     getModelVersions: jest.fn().mockResolvedValue({ items: [] }),
     getPipelineRuns: jest.fn().mockResolvedValue({ items: [] }),
+    getEnvironmentModels: jest.fn().mockResolvedValue({ items: [] }),
+    getEnvironmentRuns: jest.fn().mockResolvedValue({ items: [] }),
     getPromotionSettings: jest.fn().mockResolvedValue(undefined),
     listPromotions: jest.fn().mockResolvedValue({ items: [] }),
     evaluatePromotion: notMocked('evaluatePromotion'),

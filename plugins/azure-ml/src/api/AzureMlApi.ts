@@ -14,6 +14,7 @@ import {
   PromotionInput,
   PromotionSettings,
   PromotionState,
+  RegistryModel,
   RollbackInput,
 } from '@internal/plugin-azure-ml-common';
 
@@ -33,6 +34,14 @@ export interface ModelVersionsQuery extends PageRequest {
 export interface PipelineRunsQuery extends PageRequest {
   /** Environment key, e.g. `dev`: the runs in that environment's workspace; all when absent. */
   environment?: string;
+  /** Official Azure ML job status; all statuses when absent. */
+  status?: PipelineRunStatus;
+}
+
+/** Query of the pipeline runs of an environment's workspace. @public */
+export interface EnvironmentRunsQuery extends PageRequest {
+  /** Only the runs of this experiment; all experiments when absent. */
+  experiment?: string;
   /** Official Azure ML job status; all statuses when absent. */
   status?: PipelineRunStatus;
 }
@@ -65,6 +74,22 @@ export interface AzureMlApi {
   getPipelineRuns(
     entity: CompoundEntityRef,
     query?: PipelineRunsQuery,
+  ): Promise<Page<PipelineRun>>;
+  /**
+   * The models of an environment's registry, by name, with newest version, champion and the
+   * ref of each model's `ai-model` Resource (`GET /environments/{environment}/models`).
+   */
+  getEnvironmentModels(
+    environment: string,
+    query?: PageRequest,
+  ): Promise<Page<RegistryModel>>;
+  /**
+   * The pipeline runs of an environment's workspace across all experiments, newest first
+   * (`GET /environments/{environment}/runs`).
+   */
+  getEnvironmentRuns(
+    environment: string,
+    query?: EnvironmentRunsQuery,
   ): Promise<Page<PipelineRun>>;
   /** Where versions are promoted; `undefined` when promotion is not configured. */
   getPromotionSettings(): Promise<PromotionSettings | undefined>;

@@ -94,6 +94,63 @@ describe('AzureMlClient', () => {
     expect(requested!.search).toBe('?environment=prod');
   });
 
+  it("asks for a page of an environment's registry models", async () => {
+    let requested: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/environments/dev/models`, ({ request }) => {
+        requested = new URL(request.url);
+        return HttpResponse.json({
+          items: [
+            {
+              name: 'taxi-fare-model',
+              environment: 'dev',
+              registry: 'mlr-dev',
+              latestVersion: '10',
+              champion: '9',
+              tags: { champion: '9' },
+              entityRef: 'resource:default/taxi-fare-model',
+              studioUrl:
+                'https://ml.azure.com/registries/mlr-dev/models/taxi-fare-model',
+            },
+          ],
+          nextCursor: 'm2',
+        });
+      }),
+    );
+    const page = await client.getEnvironmentModels('dev', {
+      cursor: 'm1',
+      limit: 10,
+    });
+    expect(page.items[0].champion).toBe('9');
+    expect(page.nextCursor).toBe('m2');
+    expect(Object.fromEntries(requested!.searchParams)).toEqual({
+      cursor: 'm1',
+      limit: '10',
+    });
+  });
+
+  it("asks for a page of an environment's workspace runs with its filters", async () => {
+    let requested: URL | undefined;
+    server.use(
+      http.get(`${baseUrl}/environments/prod/runs`, ({ request }) => {
+        requested = new URL(request.url);
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    await expect(
+      client.getEnvironmentRuns('prod', {
+        experiment: 'churn-train',
+        status: 'Failed',
+        limit: 5,
+      }),
+    ).resolves.toEqual({ items: [] });
+    expect(Object.fromEntries(requested!.searchParams)).toEqual({
+      experiment: 'churn-train',
+      status: 'Failed',
+      limit: '5',
+    });
+  });
+
   it('throws a ResponseError with the backend error body', async () => {
     server.use(
       http.get(`${baseUrl}/registries`, () =>

@@ -14,11 +14,14 @@ import {
   Promotion,
   PromotionInput,
   PromotionSettings,
+  RegistryModel,
   RollbackInput,
 } from '@internal/plugin-azure-ml-common';
 import {
   AzureMlApi,
+  EnvironmentRunsQuery,
   ModelVersionsQuery,
+  PageRequest,
   PipelineRunsQuery,
   PromotionResult,
   PromotionsQuery,
@@ -64,6 +67,31 @@ export class AzureMlClient implements AzureMlApi {
       path: entityPathParams(entity),
       query: {
         environment: query.environment,
+        status: query.status,
+        cursor: query.cursor,
+        limit: query.limit?.toString(),
+      },
+    });
+  }
+
+  getEnvironmentModels(
+    environment: string,
+    query: PageRequest = {},
+  ): Promise<Page<RegistryModel>> {
+    return this.get('/environments/{environment}/models', {
+      path: { environment },
+      query: { cursor: query.cursor, limit: query.limit?.toString() },
+    });
+  }
+
+  getEnvironmentRuns(
+    environment: string,
+    query: EnvironmentRunsQuery = {},
+  ): Promise<Page<PipelineRun>> {
+    return this.get('/environments/{environment}/runs', {
+      path: { environment },
+      query: {
+        experiment: query.experiment,
         status: query.status,
         cursor: query.cursor,
         limit: query.limit?.toString(),

@@ -6,3 +6,5 @@ export { useModelVersions } from './useModelVersions';
 export { usePipelineRuns } from './usePipelineRuns';
 export { useRegistries } from './useRegistries';
 export { useEntityEnvironment } from './useEntityEnvironment';
+export { useEnvironmentModels } from './useEnvironmentModels';
+export { useEnvironmentRuns } from './useEnvironmentRuns';

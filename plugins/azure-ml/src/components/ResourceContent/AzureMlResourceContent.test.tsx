@@ -12,6 +12,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { RegistryModel } from '@internal/plugin-azure-ml-common';
 import { azureMlApiRef } from '../../api';
 import { findCardTitled } from '../../__testUtils__/cards';
 import {
@@ -21,7 +22,6 @@ import {
   pipelineRun,
   platformResource,
   taxiFareEntity,
-  taxiFareRef,
 } from '../../__testUtils__/fixtures';
 import { AzureMlResourceContent } from './AzureMlResourceContent';
 
@@ -72,11 +72,6 @@ const taxiFareModel = modelEntity(
     'ml.azure.com/champion-prod': '2',
   },
 );
-const taxiFareModelRef = {
-  kind: 'Resource',
-  namespace: 'default',
-  name: 'taxi-fare-model',
-};
 // Owned by a group named in short form, as the owner tag of a model container may name it.
 const churnModel: Entity = {
   ...modelEntity('churn-model', ['aml-registry-dev'], {
@@ -195,54 +190,113 @@ describe('AzureMlResourceContent', () => {
   });
 
   describe('a workspace', () => {
-    it('shows the runs in it of each experiment the catalog declares for its environment', async () => {
+    it('shows the runs in it of every experiment, from the workspace route', async () => {
       const api = mockAzureMlApi();
-      api.getPipelineRuns.mockResolvedValue({
-        items: [pipelineRun({ id: 'run-7', status: 'Failed' })],
+      api.getEnvironmentRuns.mockResolvedValue({
+        items: [
+          pipelineRun({ id: 'churn-3', experiment: 'churn-train' }),
+          pipelineRun({ id: 'run-7', status: 'Failed' }),
+        ],
+        nextCursor: 'next-runs',
       });
       await renderContent(workspaceEntity, { api });
-      const runs = await findCardTitled(
-        'Pipeline runs in mlw-dev · taxi-fare-train (taxi-fare)',
-      );
+      const runs = await findCardTitled('Pipeline runs in mlw-dev');
       const row = (
         await within(runs).findByRole('link', { name: /^run-7/ })
       ).closest('tr')!;
       expect(within(row).getByText('Failed')).toBeInTheDocument();
-      expect(api.getPipelineRuns).toHaveBeenCalledWith(
-        taxiFareRef,
-        expect.objectContaining({ environment: 'dev' }),
+      expect(within(row).getByText('taxi-fare-train')).toBeInTheDocument();
+      const churn = within(runs)
+        .getByRole('link', { name: /^churn-3/ })
+        .closest('tr')!;
+      expect(within(churn).getByText('churn-train')).toBeInTheDocument();
+      expect(api.getEnvironmentRuns).toHaveBeenCalledWith('dev', {
+        experiment: undefined,
+        status: undefined,
+        cursor: undefined,
+        limit: 10,
+      });
+      // Not per catalog-declared experiment any more.
+      expect(api.getPipelineRuns).not.toHaveBeenCalled();
+
+      // The next page asks with the cursor of this one.
+      fireEvent.click(within(runs).getByRole('button', { name: /next/i }));
+      await waitFor(() =>
+        expect(api.getEnvironmentRuns).toHaveBeenLastCalledWith(
+          'dev',
+          expect.objectContaining({ cursor: 'next-runs' }),
+        ),
       );
-      // fraud-train runs only in prod.
-      expect(screen.queryByText(/fraud-train/)).toBeNull();
-      expect(api.getPipelineRuns).toHaveBeenCalledTimes(1);
     });
 
-    it('says so when no catalog entity declares an experiment for it', async () => {
-      await renderContent(workspaceEntity, {
-        catalogApi: catalogApiMock({
-          entities: [workspaceEntity, prodOnlyProject],
-        }),
+    it('narrows to one of the experiments seen', async () => {
+      const api = mockAzureMlApi();
+      api.getEnvironmentRuns.mockResolvedValue({
+        items: [
+          pipelineRun({ id: 'churn-3', experiment: 'churn-train' }),
+          pipelineRun({ id: 'run-7' }),
+        ],
       });
+      await renderContent(workspaceEntity, { api });
+      const runs = await findCardTitled('Pipeline runs in mlw-dev');
+      await within(runs).findByRole('link', { name: /^run-7/ });
+      fireEvent.mouseDown(
+        within(runs).getByRole('button', { name: /All experiments/ }),
+      );
+      fireEvent.click(
+        await screen.findByRole('option', { name: 'churn-train' }),
+      );
+      await waitFor(() =>
+        expect(api.getEnvironmentRuns).toHaveBeenLastCalledWith(
+          'dev',
+          expect.objectContaining({ experiment: 'churn-train' }),
+        ),
+      );
+    });
+
+    it('says so when the workspace has no pipeline runs', async () => {
+      await renderContent(workspaceEntity);
       const runs = await findCardTitled('Pipeline runs in mlw-dev');
       expect(
-        await within(runs).findByText('No experiments in this workspace'),
+        await within(runs).findByText('No pipeline runs'),
       ).toBeInTheDocument();
     });
 
-    it('shows the error of the catalog request', async () => {
-      const catalogApi = catalogApiMock.mock({
-        getEntities: jest.fn().mockRejectedValue(new Error('catalog down')),
-      });
-      await renderContent(workspaceEntity, { catalogApi });
+    it('shows the error of the runs request', async () => {
+      const api = mockAzureMlApi();
+      api.getEnvironmentRuns.mockRejectedValue(new Error('workspace down'));
+      await renderContent(workspaceEntity, { api });
       expect(
-        await screen.findByText('Error: catalog down', { selector: 'h6' }),
+        await screen.findByText('Error: workspace down', { selector: 'h6' }),
       ).toBeInTheDocument();
     });
   });
 
   describe('a registry', () => {
-    it("lists its models with this environment's latest version and champion, and the chosen model's versions", async () => {
+    const registryModel = (
+      name: string,
+      more: Partial<RegistryModel> = {},
+    ): RegistryModel => ({
+      name,
+      environment: 'dev',
+      registry: 'mlr-dev',
+      tags: {},
+      entityRef: `resource:default/${name}`,
+      studioUrl: `https://ml.azure.com/registries/mlr-dev/models/${name}`,
+      ...more,
+    });
+
+    it("lists its models from the registry route with latest version and champion, and the chosen model's versions", async () => {
       const api = mockAzureMlApi();
+      api.getEnvironmentModels.mockResolvedValue({
+        items: [
+          registryModel('churn-model', { latestVersion: '3' }),
+          registryModel('taxi-fare-model', {
+            latestVersion: '10',
+            champion: '9',
+          }),
+        ],
+      });
       api.getModelVersions.mockResolvedValue({
         items: [
           modelVersion({ version: '10' }),
@@ -257,26 +311,31 @@ describe('AzureMlResourceContent', () => {
       ).toBeInTheDocument();
 
       const models = await findCardTitled('Models in mlr-dev');
-      const taxiRow = (
-        await within(models).findByRole('link', { name: 'taxi-fare-model' })
-      ).closest('tr')!;
+      const taxiLink = await within(models).findByRole('link', {
+        name: 'taxi-fare-model',
+      });
+      // Each model links to its ai-model Resource.
+      expect(taxiLink).toHaveAttribute(
+        'href',
+        '/catalog/default/resource/taxi-fare-model',
+      );
+      const taxiRow = taxiLink.closest('tr')!;
       expect(within(taxiRow).getByText('10')).toBeInTheDocument();
       expect(within(taxiRow).getByText('v9')).toBeInTheDocument();
       const churnRow = within(models)
         .getByRole('link', { name: 'churn-model' })
         .closest('tr')!;
       expect(within(churnRow).getByText('3')).toBeInTheDocument();
-      expect(
-        within(churnRow).getByRole('link', { name: 'team-churn' }),
-      ).toHaveAttribute('href', '/catalog/default/group/team-churn');
-      // fraud-model is only in the prod registry.
-      expect(within(models).queryByText('fraud-model')).toBeNull();
+      expect(api.getEnvironmentModels).toHaveBeenCalledWith('dev', {
+        cursor: undefined,
+        limit: 10,
+      });
 
       // The first model's versions, from the backend, with the champion alias.
       const versions = await findCardTitled('Versions of churn-model');
       expect(api.getModelVersions).toHaveBeenLastCalledWith(
-        { kind: 'Resource', namespace: 'default', name: 'churn-model' },
-        expect.anything(),
+        { kind: 'resource', namespace: 'default', name: 'churn-model' },
+        expect.objectContaining({ environment: 'dev' }),
       );
       expect(
         await within(versions).findByText('taxi-fare-train-10'),
@@ -290,7 +349,7 @@ describe('AzureMlResourceContent', () => {
       const taxiVersions = await findCardTitled('Versions of taxi-fare-model');
       await waitFor(() =>
         expect(api.getModelVersions).toHaveBeenLastCalledWith(
-          taxiFareModelRef,
+          { kind: 'resource', namespace: 'default', name: 'taxi-fare-model' },
           expect.anything(),
         ),
       );
@@ -300,15 +359,20 @@ describe('AzureMlResourceContent', () => {
       expect(within(championRow).getByText('champion')).toBeInTheDocument();
     });
 
-    it('says so when the catalog has no model in it', async () => {
-      await renderContent(registryEntity, {
-        catalogApi: catalogApiMock({
-          entities: [registryEntity, prodOnlyModel],
-        }),
-      });
+    it('says so when the registry has no model', async () => {
+      await renderContent(registryEntity);
       const models = await findCardTitled('Models in mlr-dev');
       expect(
         await within(models).findByText('No models in this registry'),
+      ).toBeInTheDocument();
+    });
+
+    it('shows the error of the models request', async () => {
+      const api = mockAzureMlApi();
+      api.getEnvironmentModels.mockRejectedValue(new Error('registry down'));
+      await renderContent(registryEntity, { api });
+      expect(
+        await screen.findByText('Error: registry down', { selector: 'h6' }),
       ).toBeInTheDocument();
     });
   });

@@ -1,4 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EmptyState,
   Progress,
@@ -14,7 +13,7 @@ import { EnvironmentsCard } from '../EnvironmentsCard';
 import { RegistriesCard } from '../RegistriesCard';
 import { NoConfiguredEnvironment } from '../shared';
 import { RegistryModelsCard } from './RegistryModelsCard';
-import { WorkspaceRunsCards } from './WorkspaceRunsCards';
+import { WorkspaceRunsCard } from './WorkspaceRunsCard';
 
 /** An environment: its workspace and network, its registry, its private DNS validation. */
 function EnvironmentContent(props: { environment: AzureMlEnvironment }) {
@@ -42,27 +41,21 @@ function WorkspaceContent(props: { environment: AzureMlEnvironment }) {
         <EnvironmentsCard only={[props.environment.name]} />
       </Grid>
       <Grid item xs={12}>
-        <WorkspaceRunsCards environment={props.environment} />
+        <WorkspaceRunsCard environment={props.environment} />
       </Grid>
     </Grid>
   );
 }
 
 /** A registry: how it is reached, the models it holds and their versions. */
-function RegistryContent(props: {
-  environment: AzureMlEnvironment;
-  registryRef: string;
-}) {
+function RegistryContent(props: { environment: AzureMlEnvironment }) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <RegistriesCard only={[props.environment.name]} />
       </Grid>
       <Grid item xs={12}>
-        <RegistryModelsCard
-          environment={props.environment}
-          registryRef={props.registryRef}
-        />
+        <RegistryModelsCard environment={props.environment} />
       </Grid>
     </Grid>
   );
@@ -86,12 +79,7 @@ export function AzureMlResourceContent() {
     case AZURE_ML_RESOURCE_TYPES.workspace:
       return <WorkspaceContent environment={environment} />;
     case AZURE_ML_RESOURCE_TYPES.registry:
-      return (
-        <RegistryContent
-          environment={environment}
-          registryRef={stringifyEntityRef(entity)}
-        />
-      );
+      return <RegistryContent environment={environment} />;
     default:
       return (
         <EmptyState
