@@ -1,3 +1,4 @@
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { createHash } from 'node:crypto';
 
 /**
@@ -15,7 +16,7 @@ export const azureMlEntityNames = {
    * entity name (Backstage's `isValidObjectName`), else a readable name + hash.
    */
   model: (model: string) => {
-    if (isValidObjectName(model)) return model;
+    if (KubernetesValidatorFunctions.isValidObjectName(model)) return model;
     const hash = createHash('sha256').update(model).digest('hex').slice(0, 8);
     const readable = model
       .replace(/[^A-Za-z0-9]+/g, '-')
@@ -24,15 +25,6 @@ export const azureMlEntityNames = {
     return readable ? `${readable}-${hash}` : `model-${hash}`;
   },
 };
-
-/** `KubernetesValidatorFunctions.isValidObjectName` of @backstage/catalog-model. */
-function isValidObjectName(value: string): boolean {
-  return (
-    value.length >= 1 &&
-    value.length <= 63 &&
-    /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/.test(value)
-  );
-}
 
 /** The entity ref of the `ai-model` Resource the catalog module emits for a model name. */
 export function modelEntityRef(model: string): string {

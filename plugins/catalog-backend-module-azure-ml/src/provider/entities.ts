@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
@@ -29,20 +28,13 @@ export const ANNOTATIONS = AZURE_ML_RESOURCE_ANNOTATIONS;
 
 const STUDIO = 'https://ml.azure.com';
 
-/** Entity names of the discovered Resources (environments: the template's `aml-env-<name>`). */
+/**
+ * Entity names of the discovered Resources (environments: the template's `aml-env-<name>`;
+ * models: the -node naming the backend's routes use for their `entityRef`).
+ */
 export const entityNames = {
   ...azureMlEntityNames,
   dns: 'aml-dns-central',
-  /** The Azure ML model name when it is a valid entity name, else a readable name + hash. */
-  model: (model: string) => {
-    if (KubernetesValidatorFunctions.isValidObjectName(model)) return model;
-    const hash = createHash('sha256').update(model).digest('hex').slice(0, 8);
-    const readable = model
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 54);
-    return readable ? `${readable}-${hash}` : `model-${hash}`;
-  },
 };
 
 const ref = (name: string) => `resource:default/${name}`;
