@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import knexFactory from 'knex';
+import { destroyableDatabase } from './__testUtils__/destroyableDatabase';
 import {
   ConfigSources,
   FileConfigSource,
@@ -13,7 +14,6 @@ import {
   startTestBackend,
   TestBackend,
 } from '@backstage/backend-test-utils';
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import {
   createServiceFactory,
   coreServices,
@@ -64,7 +64,9 @@ async function startCatalog(database: JsonObject) {
       },
     }),
   ]);
-  return startTestBackend({
+  // backend-defaults' database service, whose SQLite pools the stop below also destroys.
+  const databaseService = destroyableDatabase();
+  const backend = await startTestBackend({
     features: [
       catalogPlugin,
       createServiceFactory({
@@ -72,9 +74,16 @@ async function startCatalog(database: JsonObject) {
         deps: {},
         factory: () => ConfigSources.toConfig(configSource),
       }),
-      databaseServiceFactory,
+      databaseService.factory,
     ],
   });
+  return {
+    server: backend.server,
+    async stop() {
+      await backend.stop();
+      await databaseService.destroy();
+    },
+  };
 }
 
 async function waitForEntity(server: TestBackend['server'], ref: string) {

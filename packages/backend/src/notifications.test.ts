@@ -1,5 +1,6 @@
 import path from 'node:path';
 import request from 'supertest';
+import { destroyableDatabase } from './__testUtils__/destroyableDatabase';
 import {
   mockCredentials,
   mockServices,
@@ -68,8 +69,10 @@ jest.setTimeout(60_000);
 
 describe('promotion notifications in the portal', () => {
   it('reach approvers through their group, less the requester, and owners through the component', async () => {
+    const database = destroyableDatabase();
     const backend = await startTestBackend({
       features: [
+        database.factory,
         catalogPlugin,
         notificationsPlugin,
         senderPlugin,
@@ -124,5 +127,6 @@ describe('promotion notifications in the portal', () => {
     // guest owns taxi-fare through ml-engineers; it was not told of its own request.
     expect(await titlesOf(backend.server, GUEST)).toEqual(['champion']);
     await backend.stop();
+    await database.destroy();
   });
 });

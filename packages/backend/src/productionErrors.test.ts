@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { destroyableDatabase } from './__testUtils__/destroyableDatabase';
 import {
   mockCredentials,
   mockServices,
@@ -42,11 +43,13 @@ const template = (steps: Array<{ action: string; input: object }>) => ({
 describe('error bodies of the production backend', () => {
   const previousEnv = process.env.NODE_ENV;
   let backend: TestBackend;
+  const database = destroyableDatabase();
 
   beforeAll(async () => {
     process.env.NODE_ENV = 'production';
     backend = await startTestBackend({
       features: [
+        database.factory,
         catalogPlugin,
         scaffolderPlugin,
         scaffolderAzureMlModule,
@@ -111,6 +114,7 @@ describe('error bodies of the production backend', () => {
 
   afterAll(async () => {
     await backend?.stop();
+    await database.destroy();
     process.env.NODE_ENV = previousEnv;
   });
 

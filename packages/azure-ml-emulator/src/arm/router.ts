@@ -96,7 +96,12 @@ export function originMatcher(baseUrl: string) {
   return (url: URL) => url.origin.toLowerCase() === origin;
 }
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * An injected latency: unref'd, so a delay whose caller gave up (a client timeout) does not keep
+ * the process alive on its own (the standalone server's socket does while it serves).
+ */
+const sleep = (ms: number) =>
+  new Promise(resolve => setTimeout(resolve, ms).unref());
 
 export function armResponse(
   result: ArmResult,
