@@ -1,11 +1,17 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { createAzureMlEmulator, DEV, PROD } from '@internal/azure-ml-emulator';
+import { createAzureMlEmulator } from '@internal/azure-ml-emulator';
 import catalogAzureMlModule from '@internal/plugin-catalog-backend-module-azure-ml';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { azureMlPlugin } from './plugin';
+import {
+  ARM,
+  listenLocalOnly,
+  seedEnvironments,
+} from './__testUtils__/promotionBackend';
+import { sqliteDatabases } from './__testUtils__/sqliteDatabases';
 
 /*
  * The environments route against a real catalog with the Azure ML catalog module (both
@@ -13,29 +19,12 @@ import { azureMlPlugin } from './plugin';
  * names the entity the catalog holds for it.
  */
 
-const ARM = 'https://management.azure.com';
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
 const server = setupServer(...emulator.handlers);
+/** The catalog's and the azure-ml plugin's databases, destroyed after the suite. */
+const database = sqliteDatabases();
 
-const seedEnvironment = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
-
-beforeAll(() =>
-  server.listen({
-    onUnhandledRequest(req, print) {
-      if (
-        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
-      ) {
-        print.error();
-      }
-    },
-  }),
-);
+beforeAll(() => listenLocalOnly(server));
 afterAll(() => server.close());
 
 async function catalogEntity(
@@ -62,10 +51,7 @@ describe('environments route and the catalog', () => {
           data: {
             azureMl: {
               arm: { endpoint: ARM, credential: 'none' },
-              environments: {
-                dev: seedEnvironment(DEV),
-                prod: seedEnvironment(PROD),
-              },
+              environments: seedEnvironments,
               dns: { centralZoneResourceGroup: 'rg-aml-dns' },
             },
             catalog: {
@@ -80,6 +66,7 @@ describe('environments route and the catalog', () => {
             },
           },
         }),
+        database,
         catalogPlugin,
         catalogAzureMlModule,
         azureMlPlugin,

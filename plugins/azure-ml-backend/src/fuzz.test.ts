@@ -4,7 +4,6 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { createAzureMlEmulator } from '@internal/azure-ml-emulator';
 import { setupServer } from 'msw/node';
@@ -17,9 +16,11 @@ import {
 import {
   ARM,
   capturingScheduler,
+  permissionsAllowing,
   recordingNotifications,
   seedEnvironments,
 } from './__testUtils__/promotionBackend';
+import { sqliteDatabases } from './__testUtils__/sqliteDatabases';
 
 /*
  * A bounded, deterministic fuzz of the whole HTTP API against the emulator: ~2,000 requests
@@ -32,6 +33,7 @@ const REQUESTS = 2_000;
 const SEED = 0x5eed_2026;
 
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
+const database = sqliteDatabases();
 const server = setupServer(...emulator.handlers);
 
 /** Small, fast, seedable PRNG (mulberry32). */
@@ -111,17 +113,12 @@ describe('fuzzing the azure-ml API', () => {
           mockServices.httpAuth.factory({
             defaultCredentials: mockCredentials.none(),
           }),
-          mockServices.permissions.mock({
-            authorize: async requests =>
-              requests.map(r => ({
-                result:
-                  'resourceRef' in r && r.resourceRef === DENIED_ENTITY_REF
-                    ? AuthorizeResult.DENY
-                    : AuthorizeResult.ALLOW,
-              })),
-          }).factory,
+          permissionsAllowing(
+            ({ resourceRef }) => resourceRef !== DENIED_ENTITY_REF,
+          ),
           capturingScheduler(tasks),
           recordingNotifications([]),
+          database,
         ],
       });
       const next = random(SEED);

@@ -4,13 +4,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createAzureMlEmulator, DEV, PROD } from '@internal/azure-ml-emulator';
-import {
-  coreServices,
-  createServiceFactory,
-  SchedulerServiceTaskInvocationDefinition,
-} from '@backstage/backend-plugin-api';
+import { createAzureMlEmulator, DEV } from '@internal/azure-ml-emulator';
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { ModelVersion, PipelineRun } from '@internal/plugin-azure-ml-common';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
@@ -19,28 +14,22 @@ import {
   DENIED_ENTITY_REF,
   readApiEntities,
 } from './__testUtils__/readApiEntities';
+import {
+  ARM,
+  capturingScheduler,
+  listenLocalOnly,
+  permissionsAllowing,
+  seedEnvironments,
+} from './__testUtils__/promotionBackend';
+import { sqliteDatabases } from './__testUtils__/sqliteDatabases';
 
-const ARM = 'https://management.azure.com';
+const database = sqliteDatabases();
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
 const server = setupServer(...emulator.handlers);
 
-const seedEnvironment = ({
-  subscriptionId,
-  resourceGroup,
-  workspace,
-  registry,
-  location,
-}: typeof DEV) => ({
-  subscriptionId,
-  resourceGroup,
-  workspace,
-  registry,
-  location,
-});
-
 const azureMlConfig = {
   arm: { endpoint: ARM, credential: 'none', maxRetries: 2, retryDelayMs: 10 },
-  environments: { dev: seedEnvironment(DEV), prod: seedEnvironment(PROD) },
+  environments: seedEnvironments,
 };
 
 const entities = readApiEntities;
@@ -63,27 +52,6 @@ const runScheduledTasks = async () => {
 
 async function startBackend(extraConfig: Record<string, unknown> = {}) {
   scheduledTasks = [];
-  const permissions = mockServices.permissions.mock({
-    authorize: async requests => {
-      await beforeDecision?.();
-      return requests.map(r => ({
-        result:
-          'resourceRef' in r && r.resourceRef === DENIED_ENTITY_REF
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      }));
-    },
-  });
-  const scheduler = createServiceFactory({
-    service: coreServices.scheduler,
-    deps: {},
-    factory: () =>
-      mockServices.scheduler.mock({
-        scheduleTask: async task => {
-          scheduledTasks.push(task);
-        },
-      }),
-  });
   const { server: http } = await startTestBackend({
     features: [
       azureMlPlugin,
@@ -94,8 +62,12 @@ async function startBackend(extraConfig: Record<string, unknown> = {}) {
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
-      permissions.factory,
-      scheduler,
+      permissionsAllowing(
+        ({ resourceRef }) => resourceRef !== DENIED_ENTITY_REF,
+        { beforeDecision: () => beforeDecision?.() },
+      ),
+      capturingScheduler(scheduledTasks),
+      database,
     ],
   });
   const get = (path: string) =>
@@ -117,22 +89,9 @@ function armCalls(operation: string, times = 1): Promise<void> {
   });
 }
 
-beforeAll(() =>
-  server.listen({
-    // supertest's requests to the backend under test go to this machine; anything else that
-    // no emulator handler answers is a test defect.
-    onUnhandledRequest(req, print) {
-      const { hostname } = new URL(req.url);
-      if (
-        hostname !== '127.0.0.1' &&
-        hostname !== 'localhost' &&
-        hostname !== '::1'
-      ) {
-        print.error();
-      }
-    },
-  }),
-);
+// supertest's requests to the backend under test go to this machine; anything else that no
+// emulator handler answers is a test defect.
+beforeAll(() => listenLocalOnly(server));
 afterEach(() => {
   beforeDecision = undefined;
   emulator.faults.reset();

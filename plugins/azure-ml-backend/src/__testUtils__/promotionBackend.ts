@@ -12,6 +12,7 @@ import {
 import { DEV, MODEL_NAME, PROD } from '@internal/azure-ml-emulator';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { SetupServer } from 'msw/node';
+import { JsonObject } from '@backstage/types';
 
 /** Shared by the promotion tests: the emulator's environments as `azureMl.environments`. */
 export const ARM = 'https://management.azure.com';
@@ -92,7 +93,9 @@ export function recordingNotifications(
 export function listenLocalOnly(server: SetupServer) {
   server.listen({
     onUnhandledRequest(req, print) {
-      if (!['127.0.0.1', 'localhost'].includes(new URL(req.url).hostname)) {
+      if (
+        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
+      ) {
         print.error();
       }
     },
@@ -104,6 +107,75 @@ export function allowAllPermissions() {
   return mockServices.permissions.mock({
     authorize: async requests =>
       requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  }).factory;
+}
+
+/** One permission request as `permissionsAllowing` hands it to the test's rule. */
+export type PermissionCheck = {
+  /** The permission's name, e.g. `azure-ml.model.promote`. */
+  permission: string;
+  /** The caller's user entity ref; '' for a service or an unauthenticated caller. */
+  user: string;
+  /** The resource of a resource permission. */
+  resourceRef?: string;
+};
+
+/**
+ * A permissions service that answers each request ALLOW where the test's rule says so, DENY
+ * elsewhere. `beforeDecision` runs inside every authorize call, before it answers (a test can
+ * observe or delay the check).
+ */
+export function permissionsAllowing(
+  allow: (check: PermissionCheck) => boolean,
+  options: { beforeDecision?: () => Promise<void> | void } = {},
+) {
+  return mockServices.permissions.mock({
+    authorize: async (requests, authorizeOptions) => {
+      await options.beforeDecision?.();
+      const principal = authorizeOptions?.credentials.principal as
+        | { userEntityRef?: string }
+        | undefined;
+      const user = principal?.userEntityRef ?? '';
+      return requests.map(r => ({
+        result: allow({
+          permission: r.permission.name,
+          user,
+          resourceRef: 'resourceRef' in r ? r.resourceRef : undefined,
+        })
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      }));
+    },
+  }).factory;
+}
+
+/** An audit event as `recordingAuditor` records it; a failed one's id ends in `:failed`. */
+export type AuditedEvent = { eventId: string; meta?: JsonObject };
+
+/**
+ * An auditor that hands each finished event to `record`: on success with the meta given to
+ * `success()` laid over the event's own, on failure as `<eventId>:failed` with the event's
+ * meta. `onSuccess` sees the id of each succeeded event once it is recorded.
+ */
+export function recordingAuditor(
+  record: (event: AuditedEvent) => void,
+  options: { onSuccess?: (eventId: string) => void } = {},
+) {
+  return mockServices.auditor.mock({
+    createEvent: async ({ eventId, meta }) => ({
+      success: async (successOptions?: { meta?: JsonObject }) => {
+        record({
+          eventId,
+          meta: successOptions?.meta
+            ? { ...meta, ...successOptions.meta }
+            : meta,
+        });
+        options.onSuccess?.(eventId);
+      },
+      fail: async () => {
+        record({ eventId: `${eventId}:failed`, meta });
+      },
+    }),
   }).factory;
 }
 

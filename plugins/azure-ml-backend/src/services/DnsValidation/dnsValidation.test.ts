@@ -11,16 +11,17 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CENTRAL_DNS, DEV } from '@internal/azure-ml-emulator';
-import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { azureMlPlugin } from '../../plugin';
 import { useDnsEmulator } from '../../__testUtils__/dnsEmulator';
 import {
   ARM,
+  AuditedEvent,
   capturingScheduler,
+  permissionsAllowing,
+  recordingAuditor,
   recordingNotifications,
   seedEnvironments,
 } from '../../__testUtils__/promotionBackend';
@@ -40,7 +41,7 @@ const PLATFORM = 'group:default/ml-platform';
 const TASK_PREFIX = 'azure-ml-dns-validation-';
 
 let tasks: SchedulerServiceTaskInvocationDefinition[] = [];
-let audited: Array<{ eventId: string; meta?: JsonObject }> = [];
+let audited: AuditedEvent[] = [];
 let notified: NotificationSendOptions[] = [];
 
 async function startBackend(knex: Knex) {
@@ -73,32 +74,13 @@ async function startBackend(knex: Knex) {
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
-      mockServices.permissions.mock({
-        authorize: async (requests, options) => {
-          const user =
-            (options?.credentials.principal as { userEntityRef?: string })
-              ?.userEntityRef ?? '';
-          return requests.map(r => ({
-            result:
-              r.permission.name === 'azure-ml.dns.validate' &&
-              user === VALIDATOR
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }));
-        },
-      }).factory,
+      permissionsAllowing(
+        ({ permission, user }) =>
+          permission === 'azure-ml.dns.validate' && user === VALIDATOR,
+      ),
       capturingScheduler(tasks),
       recordingNotifications(notified),
-      mockServices.auditor.mock({
-        createEvent: async ({ eventId, meta }) => ({
-          success: async (options?: { meta?: JsonObject }) => {
-            audited.push({ eventId, meta: { ...meta, ...options?.meta } });
-          },
-          fail: async () => {
-            audited.push({ eventId: `${eventId}:failed`, meta });
-          },
-        }),
-      }).factory,
+      recordingAuditor(event => audited.push(event)),
     ],
   });
   const as = (user?: string) => {

@@ -9,7 +9,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createAzureMlEmulator,
   DEV,
@@ -20,12 +19,14 @@ import {
 import { Promotion } from '@internal/plugin-azure-ml-common';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
-import { JsonObject } from '@backstage/types';
 import { azureMlPlugin } from '../../plugin';
 import {
   ARM,
+  AuditedEvent,
   capturingScheduler,
   listenLocalOnly,
+  permissionsAllowing,
+  recordingAuditor,
   recordingNotifications,
   registryUrl,
   seedEnvironments,
@@ -76,7 +77,7 @@ const runScheduledTasks = async () => {
 };
 
 /** The auditor's events, as `eventId` + `meta`; `onEvent` sees each one as it is recorded. */
-let audited: Array<{ eventId: string; meta?: JsonObject }> = [];
+let audited: AuditedEvent[] = [];
 let onEvent: (eventId: string) => void = () => {};
 
 /** What the plugin sent through the notification service, in order. */
@@ -135,33 +136,15 @@ async function startBackend(
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
-      mockServices.permissions.mock({
-        authorize: async (requests, authorizeOptions) => {
-          const principal = authorizeOptions?.credentials.principal as
-            | { userEntityRef?: string }
-            | undefined;
-          const user = principal?.userEntityRef ?? '';
-          return requests.map(r => ({
-            result: (allowed[r.permission.name] ?? []).includes(user)
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-          }));
-        },
-      }).factory,
+      permissionsAllowing(({ permission, user }) =>
+        (allowed[permission] ?? []).includes(user),
+      ),
       capturingScheduler(tasks),
       recordingNotifications(notified, { fail: options.failNotifications }),
       ...(options.logger ? [options.logger.factory] : []),
-      mockServices.auditor.mock({
-        createEvent: async ({ eventId, meta }) => ({
-          success: async () => {
-            audited.push({ eventId, meta });
-            onEvent(eventId);
-          },
-          fail: async () => {
-            audited.push({ eventId: `${eventId}:failed`, meta });
-          },
-        }),
-      }).factory,
+      recordingAuditor(event => audited.push(event), {
+        onSuccess: eventId => onEvent(eventId),
+      }),
     ],
   });
   const as = (user?: string) => {
