@@ -7,22 +7,21 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { createAzureMlEmulator, DEV, PROD } from '@internal/azure-ml-emulator';
+import { createAzureMlEmulator, DEV } from '@internal/azure-ml-emulator';
 import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { catalogModuleAzureMl } from './module';
+import {
+  ARM,
+  listenLocalOnly,
+  seedEnvironments,
+  sqliteDatabases,
+} from './__testUtils__/testPlatform';
 
-const ARM = 'https://management.azure.com';
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
 const server = setupServer(...emulator.handlers);
-
-const seedEnvironment = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
+/** The catalog's (and scaffolder's) databases, destroyed after the suite. */
+const database = sqliteDatabases();
 
 /** The Component that declares the model, as examples/entities.yaml has it. */
 const taxiFare: Entity = {
@@ -60,17 +59,7 @@ const componentsModule = createBackendModule({
   },
 });
 
-beforeAll(() =>
-  server.listen({
-    onUnhandledRequest(req, print) {
-      if (
-        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
-      ) {
-        print.error();
-      }
-    },
-  }),
-);
+beforeAll(() => listenLocalOnly(server));
 afterAll(() => server.close());
 
 async function waitForEntity(
@@ -102,15 +91,13 @@ describe('catalog module azure-ml', () => {
   it('puts the platform and the model in the catalog, related to the declaring Component', async () => {
     const { server: backend } = await startTestBackend({
       features: [
+        database,
         mockServices.rootLogger.factory({ level: 'warn' }),
         mockServices.rootConfig.factory({
           data: {
             azureMl: {
               arm: { endpoint: ARM, credential: 'none' },
-              environments: {
-                dev: seedEnvironment(DEV),
-                prod: seedEnvironment(PROD),
-              },
+              environments: seedEnvironments,
               dns: { centralZoneResourceGroup: 'rg-aml-dns' },
             },
             catalog: {
@@ -180,6 +167,7 @@ describe('catalog module azure-ml', () => {
     const scheduler = mockServices.scheduler();
     const { server: backend } = await startTestBackend({
       features: [
+        database,
         mockServices.rootLogger.factory({ level: 'error' }),
         createServiceFactory({
           service: coreServices.scheduler,
@@ -190,10 +178,7 @@ describe('catalog module azure-ml', () => {
           data: {
             azureMl: {
               arm: { endpoint: ARM, credential: 'none', maxRetries: 0 },
-              environments: {
-                dev: seedEnvironment(DEV),
-                prod: seedEnvironment(PROD),
-              },
+              environments: seedEnvironments,
               dns: { centralZoneResourceGroup: 'rg-aml-dns' },
             },
           },

@@ -7,7 +7,7 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { createAzureMlEmulator, DEV, PROD } from '@internal/azure-ml-emulator';
+import { createAzureMlEmulator, DEV } from '@internal/azure-ml-emulator';
 import scaffolderAzureMlModule from '@internal/plugin-scaffolder-backend-module-azure-ml';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +15,12 @@ import { setupServer } from 'msw/node';
 import request from 'supertest';
 import yaml from 'yaml';
 import { catalogModuleAzureMl } from './module';
+import {
+  ARM,
+  listenLocalOnly,
+  seedEnvironments,
+  sqliteDatabases,
+} from './__testUtils__/testPlatform';
 
 /*
  * The discovered environments as the "Create Azure ML environment" template uses them, in one
@@ -24,21 +30,14 @@ import { catalogModuleAzureMl } from './module';
  * environmentsCatalog.test.ts.)
  */
 
-const ARM = 'https://management.azure.com';
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
 const server = setupServer(...emulator.handlers);
+/** The catalog's (and scaffolder's) databases, destroyed after the suite. */
+const database = sqliteDatabases();
 const templateDir = path.resolve(
   __dirname,
   '../../../templates/create-ml-environment',
 );
-
-const seedEnvironment = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
 
 /** Entities registered from elsewhere (as `catalog:register` of the template's output would). */
 let registered: EntityProviderConnection | undefined;
@@ -60,32 +59,20 @@ const registeredModule = createBackendModule({
   },
 });
 
-beforeAll(() =>
-  server.listen({
-    onUnhandledRequest(req, print) {
-      if (
-        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
-      ) {
-        print.error();
-      }
-    },
-  }),
-);
+beforeAll(() => listenLocalOnly(server));
 afterAll(() => server.close());
 
 async function startPlatform() {
   const { server: backend } = await startTestBackend({
     features: [
+      database,
       mockServices.rootLogger.factory({ level: 'warn' }),
       mockServices.rootConfig.factory({
         data: {
           backend: { baseUrl: 'http://localhost:7007' },
           azureMl: {
             arm: { endpoint: ARM, credential: 'none' },
-            environments: {
-              dev: seedEnvironment(DEV),
-              prod: seedEnvironment(PROD),
-            },
+            environments: seedEnvironments,
             dns: { centralZoneResourceGroup: 'rg-aml-dns' },
           },
           catalog: {

@@ -25,22 +25,14 @@ import {
 } from '@internal/plugin-azure-ml-node';
 import { setupServer } from 'msw/node';
 import { AzureMlEntityProvider } from './AzureMlEntityProvider';
+import { ARM, seedEnvironments } from '../__testUtils__/testPlatform';
 
-const ARM = 'https://management.azure.com';
 const emulator = createAzureMlEmulator({ baseUrl: ARM });
 const server = setupServer(...emulator.handlers);
 
-const seedEnvironment = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
-
 const azureMl = {
   arm: { endpoint: ARM, credential: 'none', maxRetries: 0, retryDelayMs: 1 },
-  environments: { dev: seedEnvironment(DEV), prod: seedEnvironment(PROD) },
+  environments: seedEnvironments,
   promotion: {
     from: 'dev',
     to: 'prod',

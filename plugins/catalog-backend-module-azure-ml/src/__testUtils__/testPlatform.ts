@@ -1,0 +1,54 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DEV, PROD } from '@internal/azure-ml-emulator';
+import type { SetupServer } from 'msw/node';
+
+/** The ARM origin the tests' emulator answers on. */
+export const ARM = 'https://management.azure.com';
+
+const environment = (e: typeof DEV) => ({
+  subscriptionId: e.subscriptionId,
+  resourceGroup: e.resourceGroup,
+  workspace: e.workspace,
+  registry: e.registry,
+  location: e.location,
+});
+
+/** The emulator's seed environments as `azureMl.environments`. */
+export const seedEnvironments = {
+  dev: environment(DEV),
+  prod: environment(PROD),
+};
+
+/** msw fails on any request no emulator handler answers, except supertest's local ones. */
+export function listenLocalOnly(server: SetupServer) {
+  server.listen({
+    onUnhandledRequest(req, print) {
+      if (
+        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
+      ) {
+        print.error();
+      }
+    },
+  });
+}
+
+/**
+ * A database service that gives each plugin of each test backend its own in-memory SQLite,
+ * destroyed after the suite by TestDatabases. The test backend's default (backend-defaults'
+ * database service) leaves SQLite pools open when the backend stops, and each pool's 1 s
+ * reaping interval keeps the jest worker alive ("A worker process has failed to exit
+ * gracefully"). Call it at the top level of a test file: it registers jest hooks.
+ */
+export function sqliteDatabases() {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: {},
+    factory: async () =>
+      mockServices.database({ knex: await databases.init('SQLITE_3') }),
+  });
+}
