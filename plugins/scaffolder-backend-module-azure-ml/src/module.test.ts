@@ -1,4 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import path from 'node:path';
@@ -7,6 +11,12 @@ import request from 'supertest';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { scaffolderModuleAzureMl } from './module';
 import { localRepositoriesUrlReader } from './urlReader/LocalRepositoryUrlReader';
+
+/**
+ * The scaffolder's database: an in-memory SQLite per backend, destroyed after the suite (the
+ * test backend's default leaves SQLite pools open when it stops, keeping the jest worker alive).
+ */
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -24,6 +34,9 @@ describe('the Azure ML actions in a scaffolder dry run', () => {
   async function dryRun(steps: Array<{ action: string; input: object }>) {
     const { server } = await startTestBackend({
       features: [
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
         scaffolderPlugin,
         scaffolderModuleAzureMl,
         localRepositoriesUrlReader,

@@ -1,4 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -9,6 +13,12 @@ import request from 'supertest';
 import yaml from 'yaml';
 import { scaffolderModuleAzureMl } from './module';
 import { localRepositoriesUrlReader } from './urlReader/LocalRepositoryUrlReader';
+
+/**
+ * The scaffolder's database: an in-memory SQLite per backend, destroyed after the suite (the
+ * test backend's default leaves SQLite pools open when it stops, keeping the jest worker alive).
+ */
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -47,6 +57,9 @@ describe('the templates in a scaffolder dry run (template editor preview)', () =
     const dir = path.join(repoRoot, 'templates', template);
     const { server } = await startTestBackend({
       features: [
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
         scaffolderPlugin,
         scaffolderModuleAzureMl,
         scaffolderGithubModule,
