@@ -15,10 +15,13 @@ import {
   scopeOf,
   startPlatformBackend,
 } from './__testUtils__/platformBackend';
+import { sqliteDatabases } from './__testUtils__/sqliteDatabases';
 
 // A small ARM page size, so that both lists span several ARM pages.
 const emulator = createAzureMlEmulator({ baseUrl: PLATFORM_ARM, pageSize: 3 });
 const server = setupServer(...emulator.handlers);
+// Each test backend's plugin database, destroyed after the suite (no open SQLite pools).
+const database = sqliteDatabases();
 
 beforeAll(() => listenForPlatformTests(server));
 afterEach(() => {
@@ -78,7 +81,7 @@ describe('GET /environments/{environment}/models', () => {
 
   it("lists the registry's models by name with latest version, champion and ai-model ref, across ARM pages", async () => {
     const scope = addContainers();
-    const { get, checks } = await startPlatformBackend();
+    const { get, checks } = await startPlatformBackend({ database });
 
     const res = await get('/environments/dev/models');
 
@@ -131,7 +134,7 @@ describe('GET /environments/{environment}/models', () => {
 
   it('pages with signed cursors: every model once, in order', async () => {
     addContainers();
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     const whole = (await get('/environments/dev/models?limit=100')).body
       .items as RegistryModel[];
 
@@ -148,7 +151,7 @@ describe('GET /environments/{environment}/models', () => {
   });
 
   it('reads the containers from ARM once for many requests (read-through cache)', async () => {
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     await get('/environments/dev/models?limit=1');
     const after = emulator.stats.byRoute.RegistryModelContainers_List;
     await get('/environments/dev/models?limit=2');
@@ -164,6 +167,7 @@ describe('GET /environments/{environment}/models', () => {
       best: '2',
     };
     const { get } = await startPlatformBackend({
+      database,
       extraConfig: {
         promotion: { from: 'dev', to: 'prod', aliasTag: 'best' },
       },
@@ -177,14 +181,14 @@ describe('GET /environments/{environment}/models', () => {
   });
 
   it('answers 404 naming an environment that is not configured', async () => {
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     const res = await get('/environments/staging/models');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain("'staging'");
   });
 
   it("answers 404 when the environment's registry Resource is not in the catalog", async () => {
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     const res = await get('/environments/qa/models');
     expect(res.status).toBe(404);
     expect(res.body.error.message).toContain(
@@ -194,7 +198,7 @@ describe('GET /environments/{environment}/models', () => {
   });
 
   it('answers 403 when azure-ml.entity.read is denied on the registry Resource, without reading ARM', async () => {
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     const res = await get('/environments/prod/models');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain(
@@ -204,7 +208,7 @@ describe('GET /environments/{environment}/models', () => {
   });
 
   it('answers 400 naming a bad parameter', async () => {
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     const limit = await get('/environments/dev/models?limit=0');
     expect(limit.status).toBe(400);
     expect(JSON.stringify(limit.body)).toContain('limit');
@@ -217,7 +221,7 @@ describe('GET /environments/{environment}/models', () => {
   });
 
   it('answers 401 without credentials', async () => {
-    const { http } = await startPlatformBackend();
+    const { http } = await startPlatformBackend({ database });
     const res = await request(http).get(
       '/api/azure-ml/environments/dev/models',
     );
@@ -265,7 +269,7 @@ describe('GET /environments/{environment}/runs', () => {
 
   it("lists the workspace's pipeline runs of every experiment, newest first", async () => {
     addOtherExperimentJobs();
-    const { get, checks } = await startPlatformBackend();
+    const { get, checks } = await startPlatformBackend({ database });
 
     // A page ends where ARM's page does (pages may be short): follow the cursors.
     const { items: runs } = await allPages<PipelineRun>(
@@ -297,7 +301,7 @@ describe('GET /environments/{environment}/runs', () => {
 
   it('narrows by experiment and by status', async () => {
     addOtherExperimentJobs();
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
 
     const other = await get(
       `/environments/dev/runs?experiment=${OTHER_EXPERIMENT}`,
@@ -322,7 +326,7 @@ describe('GET /environments/{environment}/runs', () => {
 
   it('pages with signed cursors: every run once, newest first', async () => {
     addOtherExperimentJobs();
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
 
     const { pages, items } = await allPages<PipelineRun>(
       get,
@@ -345,7 +349,7 @@ describe('GET /environments/{environment}/runs', () => {
   });
 
   it('reads prod from its own workspace and answers 403 when the workspace Resource is denied', async () => {
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     const res = await get('/environments/prod/runs');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain(
@@ -356,7 +360,7 @@ describe('GET /environments/{environment}/runs', () => {
   });
 
   it('answers 404 naming an unknown environment, and 404 without the workspace Resource', async () => {
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     const unknown = await get('/environments/staging/runs');
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toContain("'staging'");
@@ -368,7 +372,7 @@ describe('GET /environments/{environment}/runs', () => {
   });
 
   it('answers 400 naming a bad status, limit or unknown parameter', async () => {
-    const { get } = await startPlatformBackend();
+    const { get } = await startPlatformBackend({ database });
     const status = await get('/environments/dev/runs?status=Bogus');
     expect(status.status).toBe(400);
     expect(JSON.stringify(status.body)).toContain('status');

@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { ServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -59,7 +60,14 @@ export const DENIED_PLATFORM_REFS = [
  * {@link DENIED_PLATFORM_REFS} and records every check.
  */
 export async function startPlatformBackend(
-  options: { extraConfig?: Record<string, unknown> } = {},
+  options: {
+    extraConfig?: Record<string, unknown>;
+    /**
+     * The database service, e.g. {@link sqliteDatabases} created at the top of the test file:
+     * the default one leaves SQLite pools open after the backend stops.
+     */
+    database?: ServiceFactory;
+  } = {},
 ): Promise<{
   http: Server;
   get: (path: string) => request.Test;
@@ -107,6 +115,7 @@ export async function startPlatformBackend(
       }),
       permissions.factory,
       mockServices.scheduler.factory(),
+      ...(options.database ? [options.database] : []),
     ],
   });
   const get = (path: string) =>
