@@ -5,36 +5,26 @@ import {
   AZURE_ML_EXPERIMENT_ANNOTATION,
   AzureMlAnnotations,
   PIPELINE_RUN_STATUSES,
-  PipelineRun,
   PipelineRunStatus,
 } from '@internal/plugin-azure-ml-common';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import { useCursorPaging, usePipelineRuns } from '../../hooks';
-import { formatRelativeTime, formatTimestamp } from '../../lib/format';
 import {
   EnvironmentChip,
   FilterSelect,
   PagedTableCard,
-  RunStatus,
-  StudioLink,
   AzureMlCard,
 } from '../shared';
-import { RunSteps } from './RunSteps';
+import { RunRow, runColumns } from './runColumns';
 
-type Row = PipelineRun & { key: string };
+type Row = RunRow;
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
 // Name and experiment share a cell so that the steps fit in one line.
 const columns: TableColumn<Row>[] = [
-  {
-    title: 'Status',
-    field: 'status',
-    cellStyle: noWrap,
-    render: row => <RunStatus status={row.status} />,
-  },
+  runColumns.status,
   {
     title: 'Run',
     field: 'displayName',
@@ -53,32 +43,9 @@ const columns: TableColumn<Row>[] = [
     field: 'environment',
     render: row => <EnvironmentChip environment={row.environment} />,
   },
-  {
-    title: 'Submitted',
-    field: 'createdAt',
-    cellStyle: noWrap,
-    // The job's systemData.createdAt: ARM's job schema has no start/end time, so no duration.
-    render: row => (
-      <Tooltip title={formatRelativeTime(row.createdAt) ?? ''}>
-        <span>{formatTimestamp(row.createdAt) ?? '–'}</span>
-      </Tooltip>
-    ),
-  },
-  {
-    title: 'Steps',
-    sorting: false,
-    render: row => <RunSteps steps={row.steps} />,
-  },
-  {
-    title: 'Studio',
-    sorting: false,
-    render: row => (
-      <StudioLink
-        href={row.studioUrl}
-        title={`Open run ${row.id} in Azure ML studio`}
-      />
-    ),
-  },
+  runColumns.submitted,
+  runColumns.steps,
+  runColumns.studio,
 ];
 
 type PipelineRunsCardProps = {

@@ -2,28 +2,20 @@ import { EmptyState, Link, TableColumn } from '@backstage/core-components';
 import {
   AzureMlEnvironment,
   PIPELINE_RUN_STATUSES,
-  PipelineRun,
   PipelineRunStatus,
 } from '@internal/plugin-azure-ml-common';
 import Box from '@material-ui/core/Box';
-import Tooltip from '@material-ui/core/Tooltip';
 import { useEffect, useMemo, useState } from 'react';
 import { useCursorPaging, useEnvironmentRuns } from '../../hooks';
-import { formatRelativeTime, formatTimestamp } from '../../lib/format';
-import { RunSteps } from '../PipelineRunsCard/RunSteps';
-import { FilterSelect, PagedTableCard, RunStatus, StudioLink } from '../shared';
+import { RunRow, runColumns } from '../PipelineRunsCard/runColumns';
+import { FilterSelect, PagedTableCard } from '../shared';
 
-type Row = PipelineRun & { key: string };
+type Row = RunRow;
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
 const columns: TableColumn<Row>[] = [
-  {
-    title: 'Status',
-    field: 'status',
-    cellStyle: noWrap,
-    render: row => <RunStatus status={row.status} />,
-  },
+  runColumns.status,
   {
     title: 'Run',
     field: 'displayName',
@@ -31,33 +23,10 @@ const columns: TableColumn<Row>[] = [
     render: row => <Link to={row.studioUrl}>{row.displayName ?? row.id}</Link>,
   },
   { title: 'Experiment', field: 'experiment', cellStyle: noWrap },
-  {
-    title: 'Submitted',
-    field: 'createdAt',
-    cellStyle: noWrap,
-    // The job's systemData.createdAt: ARM's job schema has no start/end time, so no duration.
-    render: row => (
-      <Tooltip title={formatRelativeTime(row.createdAt) ?? ''}>
-        <span>{formatTimestamp(row.createdAt) ?? '–'}</span>
-      </Tooltip>
-    ),
-  },
+  runColumns.submitted,
   { title: 'Submitted by', field: 'createdBy', emptyValue: '–' },
-  {
-    title: 'Steps',
-    sorting: false,
-    render: row => <RunSteps steps={row.steps} />,
-  },
-  {
-    title: 'Studio',
-    sorting: false,
-    render: row => (
-      <StudioLink
-        href={row.studioUrl}
-        title={`Open run ${row.id} in Azure ML studio`}
-      />
-    ),
-  },
+  runColumns.steps,
+  runColumns.studio,
 ];
 
 /**
