@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  PromotionSettings,
   AzureMlEnvironment,
   AzureMlRegistry,
   ModelVersion,
@@ -110,6 +111,16 @@ export function modelVersion(
     ...overrides,
   };
 }
+
+/** Promotion from dev (mlr-dev) to prod (mlr-prod) with approval, champion alias `champion`. */
+export const promotionSettings: PromotionSettings = {
+  sourceEnvironment: 'dev',
+  sourceRegistry: 'mlr-dev',
+  targetEnvironment: 'prod',
+  targetRegistry: 'mlr-prod',
+  requireApproval: true,
+  aliasTag: 'champion',
+};
 
 /** The prod champion: rmse 3.0, mae 2.0, r2 0.85. */
 export const champion = modelVersion({

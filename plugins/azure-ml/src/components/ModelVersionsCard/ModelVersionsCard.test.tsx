@@ -4,6 +4,7 @@ import {
   devVersions,
   mockAzureMlApi,
   modelVersion,
+  promotionSettings,
   taxiFareEntity,
   taxiFareRef,
 } from '../../__testUtils__/fixtures';
@@ -157,14 +158,7 @@ describe('ModelVersionsCard', () => {
 
   it('shows each dev version beside its prod copy, paired through the lineage tag', async () => {
     const api = mockAzureMlApi();
-    api.getPromotionSettings.mockResolvedValue({
-      sourceEnvironment: 'dev',
-      sourceRegistry: 'mlr-dev',
-      targetEnvironment: 'prod',
-      targetRegistry: 'mlr-prod',
-      requireApproval: true,
-      aliasTag: 'champion',
-    });
+    api.getPromotionSettings.mockResolvedValue(promotionSettings);
     const copyOf9 = modelVersion({
       version: '9',
       environment: 'prod',
@@ -308,14 +302,7 @@ describe('ModelVersionsCard', () => {
 
   it('pairs an untagged prod version by its training job only when the job made exactly one version on each side', async () => {
     const api = mockAzureMlApi();
-    api.getPromotionSettings.mockResolvedValue({
-      sourceEnvironment: 'dev',
-      sourceRegistry: 'mlr-dev',
-      targetEnvironment: 'prod',
-      targetRegistry: 'mlr-prod',
-      requireApproval: true,
-      aliasTag: 'champion',
-    });
+    api.getPromotionSettings.mockResolvedValue(promotionSettings);
     const dev = [
       modelVersion({ version: '7', jobName: 'job-a' }),
       modelVersion({ version: '6', jobName: 'job-b' }),

@@ -11,11 +11,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import {
-  PolicyEvaluation,
-  Promotion,
-  PromotionSettings,
-} from '@internal/plugin-azure-ml-common';
+import { PolicyEvaluation, Promotion } from '@internal/plugin-azure-ml-common';
 import {
   act,
   fireEvent,
@@ -29,6 +25,7 @@ import {
   champion,
   devVersions,
   mockAzureMlApi,
+  promotionSettings,
   taxiFareEntity,
   taxiFareRef,
 } from '../../__testUtils__/fixtures';
@@ -44,14 +41,7 @@ const ENTITY = 'component:default/taxi-fare';
 const OWNER = 'user:default/olivia.owner';
 const APPROVER = 'user:default/arno.approver';
 
-const settings: PromotionSettings = {
-  sourceEnvironment: 'dev',
-  sourceRegistry: 'mlr-dev',
-  targetEnvironment: 'prod',
-  targetRegistry: 'mlr-prod',
-  requireApproval: true,
-  aliasTag: 'champion',
-};
+const settings = promotionSettings;
 
 const evaluation: PolicyEvaluation = {
   passed: true,
