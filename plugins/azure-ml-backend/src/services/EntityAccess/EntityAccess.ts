@@ -7,12 +7,11 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AzureMlAnnotationError,
   AzureMlAnnotations,
-  azureMlEntityReadPermission,
   getAzureMlAnnotations,
 } from '@internal/plugin-azure-ml-common';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReadThroughCache } from '../../lib/ReadThroughCache';
+import { callerKey, checkEntityRead } from './entityRead';
 
 /** What one caller may see of one entity; cached briefly per caller and entity. */
 type Access =
@@ -47,7 +46,7 @@ export class EntityAccess {
     // toLocaleLowerCase('en-US'), cheap on the hot path.
     const ref = entityRef.toLowerCase();
     const access = await this.deps.cache.get<Access>(
-      `access:v1:${this.callerKey(credentials)}:${ref}`,
+      `access:v1:${callerKey(this.deps.auth, credentials)}:${ref}`,
       this.deps.ttlMs,
       () => this.check(ref, credentials),
     );
@@ -65,36 +64,16 @@ export class EntityAccess {
     }
   }
 
-  private callerKey(credentials: BackstageCredentials): string {
-    const { auth } = this.deps;
-    if (auth.isPrincipal(credentials, 'user')) {
-      return `user:${credentials.principal.userEntityRef}`;
-    }
-    if (auth.isPrincipal(credentials, 'service')) {
-      return `service:${credentials.principal.subject}`;
-    }
-    return 'none';
-  }
-
   private async check(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<Access> {
-    const [entity, [decision]] = await Promise.all([
-      this.deps.catalog.getEntityByRef(entityRef, { credentials }),
-      this.deps.permissions.authorize(
-        [{ permission: azureMlEntityReadPermission, resourceRef: entityRef }],
-        { credentials },
-      ),
-    ]);
-    if (!entity) {
-      return { result: 'not-found' };
-    }
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      return { result: 'denied' };
+    const read = await checkEntityRead(this.deps, entityRef, credentials);
+    if (read.result !== 'allowed') {
+      return read;
     }
     try {
-      return { result: 'ok', annotations: getAzureMlAnnotations(entity) };
+      return { result: 'ok', annotations: getAzureMlAnnotations(read.entity) };
     } catch (error) {
       if (error instanceof AzureMlAnnotationError) {
         return { result: 'bad-annotation', message: error.message };

@@ -4,10 +4,9 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { azureMlEntityReadPermission } from '@internal/plugin-azure-ml-common';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReadThroughCache } from '../../lib/ReadThroughCache';
+import { callerKey, checkEntityRead } from './entityRead';
 
 type Access = { result: 'allowed' | 'not-found' | 'denied' };
 
@@ -36,7 +35,7 @@ export class PlatformAccess {
   ): Promise<void> {
     const ref = entityRef.toLowerCase();
     const access = await this.deps.cache.get<Access>(
-      `platform-access:v1:${this.callerKey(credentials)}:${ref}`,
+      `platform-access:v1:${callerKey(this.deps.auth, credentials)}:${ref}`,
       this.deps.ttlMs,
       () => this.check(ref, credentials),
     );
@@ -56,26 +55,7 @@ export class PlatformAccess {
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<Access> {
-    const [entity, [decision]] = await Promise.all([
-      this.deps.catalog.getEntityByRef(ref, { credentials }),
-      this.deps.permissions.authorize(
-        [{ permission: azureMlEntityReadPermission, resourceRef: ref }],
-        { credentials },
-      ),
-    ]);
-    if (!entity) return { result: 'not-found' };
-    if (decision.result !== AuthorizeResult.ALLOW) return { result: 'denied' };
-    return { result: 'allowed' };
-  }
-
-  private callerKey(credentials: BackstageCredentials): string {
-    const { auth } = this.deps;
-    if (auth.isPrincipal(credentials, 'user')) {
-      return `user:${credentials.principal.userEntityRef}`;
-    }
-    if (auth.isPrincipal(credentials, 'service')) {
-      return `service:${credentials.principal.subject}`;
-    }
-    return 'none';
+    const { result } = await checkEntityRead(this.deps, ref, credentials);
+    return { result };
   }
 }
