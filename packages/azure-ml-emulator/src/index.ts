@@ -10,6 +10,11 @@ export type {
   AzureMlEmulatorOptions,
 } from './createAzureMlEmulator';
 export { startEmulatorServer } from './startEmulatorServer';
+export {
+  environmentConfig,
+  listenLocalOnly,
+  seedEnvironmentsConfig,
+} from './testing';
 export type {
   EmulatorServer,
   EmulatorServerOptions,

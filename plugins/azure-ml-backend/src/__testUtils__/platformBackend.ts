@@ -11,10 +11,10 @@ import {
   ArmResource,
   AzureMlEmulator,
   DEV,
+  environmentConfig,
   MlScope,
   PROD,
 } from '@internal/azure-ml-emulator';
-import type { SetupServer } from 'msw/node';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { azureMlPlugin } from '../plugin';
@@ -22,13 +22,7 @@ import { azureMlPlugin } from '../plugin';
 /** The ARM origin the platform route tests' emulator answers. */
 export const PLATFORM_ARM = 'https://management.azure.com';
 
-const coordinates = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
+const coordinates = environmentConfig;
 
 function resource(name: string, type: string): Entity {
   return {
@@ -126,17 +120,7 @@ export async function startPlatformBackend(
 }
 
 /** msw fails on any request no emulator handler answers, except supertest's local ones. */
-export function listenForPlatformTests(server: SetupServer) {
-  server.listen({
-    onUnhandledRequest(req, print) {
-      if (
-        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
-      ) {
-        print.error();
-      }
-    },
-  });
-}
+export { listenLocalOnly as listenForPlatformTests } from '@internal/azure-ml-emulator';
 
 const mlId = (e: typeof DEV, kind: 'workspaces' | 'registries') =>
   `/subscriptions/${e.subscriptionId}/resourceGroups/${

@@ -9,26 +9,19 @@ import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
-import { DEV, MODEL_NAME, PROD } from '@internal/azure-ml-emulator';
+import {
+  DEV,
+  MODEL_NAME,
+  PROD,
+  seedEnvironmentsConfig,
+} from '@internal/azure-ml-emulator';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { SetupServer } from 'msw/node';
 import { JsonObject } from '@backstage/types';
 
 /** Shared by the promotion tests: the emulator's environments as `azureMl.environments`. */
 export const ARM = 'https://management.azure.com';
 
-const environment = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
-
-export const seedEnvironments = {
-  dev: environment(DEV),
-  prod: environment(PROD),
-};
+export const seedEnvironments = seedEnvironmentsConfig;
 
 /** The ARM URL of a seed environment's registry. */
 export const registryUrl = (e: typeof DEV) =>
@@ -90,17 +83,7 @@ export function recordingNotifications(
 }
 
 /** msw fails on any request no emulator handler answers, except supertest's local ones. */
-export function listenLocalOnly(server: SetupServer) {
-  server.listen({
-    onUnhandledRequest(req, print) {
-      if (
-        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
-      ) {
-        print.error();
-      }
-    },
-  });
-}
+export { listenLocalOnly } from '@internal/azure-ml-emulator';
 
 /** A permissions service that allows everything (for tests where authz is not the subject). */
 export function allowAllPermissions() {

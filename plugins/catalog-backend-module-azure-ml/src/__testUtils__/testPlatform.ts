@@ -3,38 +3,16 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DEV, PROD } from '@internal/azure-ml-emulator';
-import type { SetupServer } from 'msw/node';
+import { seedEnvironmentsConfig } from '@internal/azure-ml-emulator';
 
 /** The ARM origin the tests' emulator answers on. */
 export const ARM = 'https://management.azure.com';
 
-const environment = (e: typeof DEV) => ({
-  subscriptionId: e.subscriptionId,
-  resourceGroup: e.resourceGroup,
-  workspace: e.workspace,
-  registry: e.registry,
-  location: e.location,
-});
-
 /** The emulator's seed environments as `azureMl.environments`. */
-export const seedEnvironments = {
-  dev: environment(DEV),
-  prod: environment(PROD),
-};
+export const seedEnvironments = seedEnvironmentsConfig;
 
 /** msw fails on any request no emulator handler answers, except supertest's local ones. */
-export function listenLocalOnly(server: SetupServer) {
-  server.listen({
-    onUnhandledRequest(req, print) {
-      if (
-        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
-      ) {
-        print.error();
-      }
-    },
-  });
-}
+export { listenLocalOnly } from '@internal/azure-ml-emulator';
 
 /**
  * A database service that gives each plugin of each test backend its own in-memory SQLite,
