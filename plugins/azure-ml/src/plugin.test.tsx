@@ -217,17 +217,16 @@ describe('azure-ml plugin', () => {
     expect(isAzureMlResource(taxiFareEntity)).toBe(false);
     server.use(
       http.get(
-        `${azureMlBaseUrl}/entities/component/default/taxi-fare/runs`,
-        ({ request }) => {
-          const environment = new URL(request.url).searchParams.get(
-            'environment',
-          );
-          return HttpResponse.json({
+        `${azureMlBaseUrl}/environments/:environment/runs`,
+        ({ params }) =>
+          HttpResponse.json({
             items: [
-              pipelineRun({ id: `run-in-${environment}`, environment: 'prod' }),
+              pipelineRun({
+                id: `run-in-${params.environment}`,
+                environment: String(params.environment),
+              }),
             ],
-          });
-        },
+          }),
       ),
     );
     await renderForEntity(
@@ -236,10 +235,8 @@ describe('azure-ml plugin', () => {
       </Routes>,
       workspace,
     );
-    const card = await findCardTitled(
-      'Pipeline runs in mlw-prod · taxi-fare-train (taxi-fare)',
-      20_000,
-    );
+    // The workspace's own environment's runs, of every experiment (the workspace route).
+    const card = await findCardTitled('Pipeline runs in mlw-prod', 20_000);
     expect(
       await within(card).findByRole('link', { name: /^run-in-prod/ }),
     ).toBeInTheDocument();
