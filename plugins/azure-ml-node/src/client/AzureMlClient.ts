@@ -246,6 +246,31 @@ export class AzureMlClient {
     };
   }
 
+  /**
+   * Every model container of the environment's registry, following ARM's `nextLink` for at
+   * most `maxPages` pages: the items, how many pages were read, and whether more were left.
+   */
+  async listAllModelContainers(
+    env: EnvironmentConfig,
+    options: { maxPages?: number } = {},
+  ): Promise<{
+    items: ModelContainerSummary[];
+    pages: number;
+    truncated: boolean;
+  }> {
+    const maxPages = options.maxPages ?? Infinity;
+    const items: ModelContainerSummary[] = [];
+    let nextLink: string | undefined;
+    let pages = 0;
+    do {
+      const page = await this.listModelContainers(env, { nextLink });
+      pages += 1;
+      items.push(...page.items);
+      nextLink = page.nextLink;
+    } while (nextLink && pages < maxPages);
+    return { items, pages, truncated: Boolean(nextLink) };
+  }
+
   /** The URL prefix every `nextLink` of {@link listModelVersions} must start with. */
   modelVersionsUrl(env: EnvironmentConfig, model: string): string {
     return `${this.registryUrl(env)}/models/${encodeURIComponent(

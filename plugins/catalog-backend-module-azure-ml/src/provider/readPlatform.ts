@@ -46,7 +46,7 @@ export interface PlatformFacts {
 /** What the provider calls of the shared ARM client. */
 export type AzureMlArmReader = Pick<
   AzureMlArmClient,
-  'readArm' | 'getWorkspaceDetails' | 'getRegistry' | 'listModelContainers'
+  'readArm' | 'getWorkspaceDetails' | 'getRegistry' | 'listAllModelContainers'
 >;
 
 /**
@@ -87,14 +87,8 @@ export async function readPlatform(
   };
 
   const listModelContainers = async (env: EnvironmentConfig) => {
-    const items: ModelContainerSummary[] = [];
-    let nextLink: string | undefined;
-    do {
-      armReads += 1;
-      const page = await client.listModelContainers(env, { nextLink });
-      items.push(...page.items);
-      nextLink = page.nextLink;
-    } while (nextLink);
+    const { items, pages } = await client.listAllModelContainers(env);
+    armReads += pages;
     return items;
   };
 

@@ -253,20 +253,16 @@ export class AzureMlReadService {
           containersKey(env.name),
           config.cache.ttl.modelContainers,
           async () => {
-            const all = [];
-            let nextLink: string | undefined;
-            for (let page = 0; page < MAX_CONTAINER_PAGES; page++) {
-              const read = await client.listModelContainers(env, { nextLink });
-              all.push(...read.items);
-              nextLink = read.nextLink;
-              if (!nextLink) break;
-            }
-            if (nextLink) {
+            const { items, truncated } = await client.listAllModelContainers(
+              env,
+              { maxPages: MAX_CONTAINER_PAGES },
+            );
+            if (truncated) {
               logger.warn(
                 `Registry ${env.registry} (${env.name}) has more than ${MAX_CONTAINER_PAGES} pages of models; listing the first ones`,
               );
             }
-            return all.filter(c => !c.isArchived).sort(byName);
+            return items.filter(c => !c.isArchived).sort(byName);
           },
         );
         return {
