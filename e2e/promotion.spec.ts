@@ -1,4 +1,4 @@
-import { Browser, expect, Locator, Page, test } from '@playwright/test';
+import { Browser, expect, Locator, Page, test } from './fixtures';
 import path from 'node:path';
 import { ExampleUser, sessionToken, signInAs } from './helpers';
 
