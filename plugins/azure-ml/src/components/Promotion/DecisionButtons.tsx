@@ -15,6 +15,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { azureMlApiRef } from '../../api';
 import { CommentField } from './CommentField';
+import { PersonName } from './PersonName';
 import { useCurrentUser } from '../../hooks/useCurrentUser';
 import { useEntityPermission } from '../../hooks/usePromotionPermission';
 import { errorMessage } from '../../lib/errors';
@@ -116,7 +117,7 @@ export function DecisionButtons(props: {
         </DialogTitle>
         <DialogContent>
           <Typography variant="body2" gutterBottom>
-            Requested by {promotion.requestedBy}
+            Requested by <PersonName who={promotion.requestedBy} />
             {promotion.requestComment ? `: "${promotion.requestComment}"` : ''}.
             {decision === 'approve'
               ? ` Approving copies v${promotion.sourceVersion} from ${promotion.sourceEnvironment} into ${promotion.targetEnvironment} and makes it the champion there.`

@@ -1,4 +1,3 @@
-import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Promotion, PromotionSettings } from '@internal/plugin-azure-ml-common';
@@ -14,6 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { azureMlApiRef } from '../../api';
 import { CommentField } from './CommentField';
+import { PersonName } from './PersonName';
 import { errorMessage } from '../../lib/errors';
 import { usePromotion } from '../../hooks/usePromotion';
 import { MetricComparison, PolicyRules } from './PolicyResult';
@@ -43,11 +43,7 @@ export function PromotionProgress(props: {
             ? 'A rollback of this champion'
             : 'A request for this version'}{' '}
           was already active (requested by{' '}
-          {promotion.requestedBy.startsWith('user:') ? (
-            <EntityDisplayName entityRef={promotion.requestedBy} hideIcon />
-          ) : (
-            promotion.requestedBy
-          )}
+          <PersonName who={promotion.requestedBy} />
           ); this is its progress.
         </Alert>
       )}
