@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
+import { backendLog } from './e2e/paths';
 
 /**
  * End-to-end suite: the real emulator, backend and frontend, driven in Debian's Chromium
@@ -62,7 +63,9 @@ export default defineConfig({
       command: `rm -rf ${path.join(
         root,
         'data/e2e/sqlite',
-      )} && yarn workspace backend start ${configArgs}`,
+      )} && mkdir -p ${path.dirname(
+        backendLog,
+      )} && yarn workspace backend start ${configArgs} | tee ${backendLog}`,
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: reuse,
       timeout: 240_000,
