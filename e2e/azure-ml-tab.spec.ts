@@ -1,6 +1,6 @@
 import { expect, Locator, Page, test } from './fixtures';
 import path from 'node:path';
-import { signInAsGuest } from './helpers';
+import { backendToken, signInAsGuest } from './helpers';
 
 /**
  * The "Azure ML" tab of the taxi-fare example against the real backend and the emulator's
@@ -124,4 +124,52 @@ test('the Azure ML tab shows model versions, the prod champion, paging and pipel
   if (!process.env.EMULATOR_LARGE_REGISTRY) {
     await page.screenshot({ path: screenshotPath });
   }
+});
+
+test('guest browses the tab but may not promote, roll back or validate DNS: the buttons say why and the API refuses', async ({
+  page,
+  request,
+}) => {
+  await openAzureMlTab(page);
+  const versions = card(page, 'Model versions');
+  const promote = versions
+    .getByRole('button', { name: /^Promote taxi-fare-model v\d+ to prod$/ })
+    .first();
+  await expect(promote).toBeDisabled();
+  // A disabled button fires no events: its wrapper carries the tooltip.
+  await promote.locator('xpath=..').hover();
+  await expect(page.getByRole('tooltip')).toHaveText(
+    'You may not promote the models of component:default/taxi-fare: ask its owners or the platform team (permission azure-ml.model.promote).',
+  );
+  await expect(
+    card(page, 'Promotions').getByRole('button', {
+      name: 'Roll back the prod champion of taxi-fare-model',
+    }),
+  ).toBeDisabled();
+  await expect(
+    card(page, 'DNS validation · prod').getByRole('button', {
+      name: 'Validate now',
+    }),
+  ).toBeDisabled();
+
+  // The backend refuses the same for guest's own token, before any policy check or ARM call.
+  const token = await backendToken(request, 'guest');
+  const headers = { Authorization: `Bearer ${token}` };
+  const promotion = await request.post(
+    'http://localhost:7007/api/azure-ml/promotions',
+    {
+      headers,
+      data: {
+        entityRef: 'component:default/taxi-fare',
+        model: 'taxi-fare-model',
+        version: '1',
+      },
+    },
+  );
+  expect(promotion.status()).toBe(403);
+  const validation = await request.post(
+    'http://localhost:7007/api/azure-ml/environments/prod/dns-validations',
+    { headers },
+  );
+  expect(validation.status()).toBe(403);
 });

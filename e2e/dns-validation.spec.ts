@@ -1,10 +1,10 @@
 import { expect, Page, test } from './fixtures';
-import { signInAsGuest } from './helpers';
+import { signInAs } from './helpers';
 
 /**
  * Private DNS validation against the real backend, the emulator's ARM and its DNS server
- * (app-config.yaml: resolvers 127.0.0.1:5354). Guest is in ml-platform, which
- * `azureMl.dns.validators` names, so "Validate now" is enabled for guest.
+ * (app-config.yaml: resolvers 127.0.0.1:5354). The approver is in ml-platform, which
+ * `azureMl.dns.validators` names, so "Validate now" is enabled for them; guest only reads.
  */
 const card = (page: Page, environment: string) =>
   page.getByRole('region', {
@@ -20,7 +20,7 @@ test.beforeEach(async ({ request }) => {
 test('the environment page shows the DNS validation card and "Validate now" passes', async ({
   page,
 }) => {
-  await signInAsGuest(page, '/catalog/default/resource/aml-env-dev');
+  await signInAs(page, 'approver', '/catalog/default/resource/aml-env-dev');
   const tab = page.getByRole('tab', { name: 'DNS validation' });
   await expect(tab).toBeVisible();
   await tab.click();
@@ -57,7 +57,11 @@ test('a DNS fault shows its finding and remediation on the Azure ML tab', async 
     },
   });
   try {
-    await signInAsGuest(page, '/catalog/default/component/taxi-fare/azure-ml');
+    await signInAs(
+      page,
+      'approver',
+      '/catalog/default/component/taxi-fare/azure-ml',
+    );
     const prod = card(page, 'prod');
     await expect(prod).toBeVisible({ timeout: 60_000 });
     await prod.getByRole('button', { name: 'Validate now' }).click();

@@ -108,7 +108,7 @@ test('the backend knows each by their catalog user and groups', async ({
   request,
 }) => {
   for (const [user, groups] of [
-    ['guest', ['group:default/ml-engineers', 'group:default/ml-platform']],
+    ['guest', []],
     ['requester', ['group:default/ml-engineers']],
     ['approver', ['group:default/ml-platform']],
   ] as const) {

@@ -21,7 +21,7 @@ import {
  * example catalog (examples/org.yaml, examples/entities.yaml): who ends up told.
  */
 const repoRoot = path.resolve(__dirname, '../../..');
-const GUEST = 'user:default/guest';
+const REQUESTER = 'user:default/requester';
 const APPROVER = 'user:default/approver';
 
 let sender: NotificationService | undefined;
@@ -48,17 +48,24 @@ async function titlesOf(server: TestBackend['server'], user: string) {
     .sort();
 }
 
-/** Until the catalog has stitched the example org (memberships are relations of both sides). */
-async function waitForMembers(server: TestBackend['server']) {
+/**
+ * The members of `group` once the catalog has stitched `member` into it (memberships are
+ * relations of both sides).
+ */
+async function waitForMember(
+  server: TestBackend['server'],
+  group: string,
+  member: string,
+) {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const res = await request(server)
-      .get('/api/catalog/entities/by-name/group/default/ml-platform')
+      .get(`/api/catalog/entities/by-name/group/default/${group}`)
       .set('Authorization', mockCredentials.user.header());
     const members = (res.body?.relations ?? [])
       .filter((r: { type: string }) => r.type === 'hasMember')
       .map((r: { targetRef: string }) => r.targetRef);
-    if (members.includes(APPROVER) || Date.now() > deadline) {
+    if (members.includes(member) || Date.now() > deadline) {
       return members;
     }
     await new Promise(r => setTimeout(r, 250));
@@ -98,34 +105,37 @@ describe('promotion notifications in the portal', () => {
         }),
       ],
     });
-    expect(await waitForMembers(backend.server)).toEqual(
-      expect.arrayContaining([GUEST, APPROVER]),
-    );
+    expect(
+      await waitForMember(backend.server, 'ml-platform', APPROVER),
+    ).toEqual([APPROVER]);
+    expect(
+      await waitForMember(backend.server, 'ml-engineers', REQUESTER),
+    ).toEqual([REQUESTER]);
 
-    // A request by guest, to the approvers of app-config.yaml.
+    // A request by the requester, to the approvers of app-config.yaml.
     await sender!.send({
       recipients: {
         type: 'entity',
         entityRef: ['group:default/ml-platform'],
-        excludeEntityRef: GUEST,
+        excludeEntityRef: REQUESTER,
       },
       payload: { title: 'approve' },
     });
-    // A new champion: the requester (approver here) and the owners of the component.
+    // A new champion: the requester and the owners of the component (the requester again,
+    // through ml-engineers: told once).
     await sender!.send({
       recipients: {
         type: 'entity',
-        entityRef: [APPROVER, 'component:default/taxi-fare'],
+        entityRef: [REQUESTER, 'component:default/taxi-fare'],
       },
       payload: { title: 'champion' },
     });
 
-    expect(await titlesOf(backend.server, APPROVER)).toEqual([
-      'approve',
-      'champion',
-    ]);
-    // guest owns taxi-fare through ml-engineers; it was not told of its own request.
-    expect(await titlesOf(backend.server, GUEST)).toEqual(['champion']);
+    expect(await titlesOf(backend.server, APPROVER)).toEqual(['approve']);
+    // The requester owns taxi-fare through ml-engineers; they were not told of their own
+    // request. Guest belongs to no group: told of nothing.
+    expect(await titlesOf(backend.server, REQUESTER)).toEqual(['champion']);
+    expect(await titlesOf(backend.server, 'user:default/guest')).toEqual([]);
     await backend.stop();
     await database.destroy();
   });
