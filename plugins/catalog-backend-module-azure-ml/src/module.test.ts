@@ -130,7 +130,7 @@ describe('catalog module azure-ml', () => {
       expect.arrayContaining([
         'dependsOn resource:default/aml-registry-dev',
         'dependsOn resource:default/aml-registry-prod',
-        'ownedBy group:default/team-taxi',
+        'ownedBy group:default/ml-engineers',
       ]),
     );
 

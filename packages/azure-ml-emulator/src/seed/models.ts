@@ -89,7 +89,9 @@ export function addRegistryModels(
         MODEL_NAME,
         {
           description: 'NYC taxi fare regression model',
-          tags: { owner: 'team-taxi' },
+          // The owner tag the catalog module reads: the example org's ML Engineers
+          // (examples/org.yaml), who own the taxi-fare component too.
+          tags: { owner: 'ml-engineers' },
         },
         systemData(zulu(at), PIPELINE_PRINCIPAL, 'Application'),
       ),
@@ -169,7 +171,7 @@ export function addRegistryModels(
   prodContainer.properties.description =
     'NYC taxi fare regression model (production)';
   prodContainer.properties.tags = {
-    owner: 'team-taxi',
+    owner: 'ml-engineers',
     [CHAMPION_TAG]: CHAMPION_VERSION,
   };
 }

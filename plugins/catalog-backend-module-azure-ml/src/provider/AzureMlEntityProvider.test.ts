@@ -185,7 +185,7 @@ describe('AzureMlEntityProvider', () => {
     const model = byName(entities, MODEL_NAME);
     expect(model.spec).toEqual({
       type: 'ai-model',
-      owner: 'team-taxi',
+      owner: 'ml-engineers',
       dependsOn: [
         'resource:default/aml-registry-dev',
         'resource:default/aml-registry-prod',
