@@ -101,6 +101,11 @@ test("a registry's page lists its models, the champion and the model's versions"
     .filter({ has: page.getByRole('link', { name: 'taxi-fare-model' }) });
   await expect(row).toBeVisible({ timeout: 60_000 });
   await expect(row.getByText('v8', { exact: true })).toBeVisible();
+  // Its owner: the ai-model Resource's, from the model's owner tag.
+  await expect(row.getByRole('link', { name: 'ML Engineers' })).toHaveAttribute(
+    'href',
+    '/catalog/default/group/ml-engineers',
+  );
   const versions = card(page, 'Versions of taxi-fare-model');
   await expect(versions.locator('tbody tr').first()).toBeVisible({
     timeout: 60_000,

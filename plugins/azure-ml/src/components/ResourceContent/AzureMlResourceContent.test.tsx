@@ -295,6 +295,8 @@ describe('AzureMlResourceContent', () => {
             latestVersion: '10',
             champion: '9',
           }),
+          // Registered since the catalog's last refresh: no ai-model Resource yet.
+          registryModel('new-model', { latestVersion: '1' }),
         ],
       });
       api.getModelVersions.mockResolvedValue({
@@ -326,6 +328,19 @@ describe('AzureMlResourceContent', () => {
         .getByRole('link', { name: 'churn-model' })
         .closest('tr')!;
       expect(within(churnRow).getByText('3')).toBeInTheDocument();
+      // The owner of each model's ai-model Resource (a short-form owner is a group); none for a
+      // model the catalog does not hold yet.
+      expect(
+        await within(taxiRow).findByRole('link', { name: 'ml-engineers' }),
+      ).toHaveAttribute('href', '/catalog/default/group/ml-engineers');
+      expect(
+        within(churnRow).getByRole('link', { name: 'team-churn' }),
+      ).toHaveAttribute('href', '/catalog/default/group/team-churn');
+      const newRow = within(models).getByText('new-model').closest('tr')!;
+      expect(within(newRow).getAllByText('–').length).toBeGreaterThan(0);
+      expect(
+        within(newRow).queryByRole('link', { name: /ml-engineers/ }),
+      ).toBeNull();
       expect(api.getEnvironmentModels).toHaveBeenCalledWith('dev', {
         cursor: undefined,
         limit: 10,

@@ -1,6 +1,11 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { EmptyState, TableColumn } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   AzureMlEnvironment,
   RegistryModel,
@@ -10,6 +15,7 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import StarIcon from '@material-ui/icons/Star';
 import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { useCursorPaging, useEnvironmentModels } from '../../hooks';
 import { ModelVersionsCard } from '../ModelVersionsCard';
 import { PagedTableCard, StudioLink } from '../shared';
@@ -26,9 +32,45 @@ function modelEntityRef(model: RegistryModel) {
 }
 
 /**
+ * The owners of the models' `ai-model` Resources (their `spec.owner`, which the catalog module
+ * takes from the model's owner tag), by model entity ref: one catalog read per page of models.
+ * A model the catalog does not hold yet (not refreshed since it was registered) has none.
+ */
+function useModelOwners(refs: CompoundEntityRef[]) {
+  const catalogApi = useApi(catalogApiRef);
+  const key = refs.map(ref => stringifyEntityRef(ref)).join(',');
+  return useAsync(async (): Promise<Map<string, CompoundEntityRef>> => {
+    const entityRefs = key ? key.split(',') : [];
+    if (entityRefs.length === 0) return new Map();
+    const { items } = await catalogApi.getEntitiesByRefs({
+      entityRefs,
+      fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.owner'],
+    });
+    const owners = new Map<string, CompoundEntityRef>();
+    items.forEach((entity, index) => {
+      const owner = entity?.spec?.owner;
+      if (typeof owner !== 'string') return;
+      try {
+        owners.set(
+          entityRefs[index],
+          parseEntityRef(owner, {
+            defaultKind: 'group',
+            defaultNamespace: entity?.metadata.namespace ?? 'default',
+          }),
+        );
+      } catch {
+        // An owner the catalog's own validation would have refused: shown as unknown.
+      }
+    });
+    return owners;
+  }, [catalogApi, key]);
+}
+
+/**
  * The models of an environment's registry, from the backend (ARM's model containers, read
  * when asked, not when the catalog last refreshed), by name, with newest version and
- * champion; each links to its `ai-model` Resource. The versions of the chosen model below.
+ * champion and owner; each links to its `ai-model` Resource. The versions of the chosen model
+ * below.
  */
 export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
   const { name, registry } = props.environment;
@@ -41,6 +83,15 @@ export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
     () => (page?.items ?? []).map(model => ({ ...model, key: model.name })),
     [page],
   );
+  const modelRefs = useMemo(
+    () =>
+      rows.flatMap(row => {
+        const ref = modelEntityRef(row);
+        return ref ? [ref] : [];
+      }),
+    [rows],
+  );
+  const owners = useModelOwners(modelRefs);
   const [chosen, setChosen] = useState<string>();
   const selected = rows.find(row => row.name === chosen) ?? rows[0];
   const selectedRef = selected && modelEntityRef(selected);
@@ -57,6 +108,17 @@ export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
           ) : (
             row.name
           );
+        },
+      },
+      {
+        title: 'Owner',
+        sorting: false,
+        render: row => {
+          const ref = modelEntityRef(row);
+          const owner = ref && owners.value?.get(stringifyEntityRef(ref));
+          if (owner) return <EntityRefLink entityRef={owner} hideIcon />;
+          if (owners.loading) return '…';
+          return owners.error ? 'unknown (catalog unavailable)' : '–';
         },
       },
       { title: 'Latest version', field: 'latestVersion', emptyValue: '–' },
@@ -104,7 +166,7 @@ export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
         ),
       },
     ],
-    [selected?.name],
+    [selected?.name, owners],
   );
 
   return (
