@@ -372,6 +372,27 @@ describe('AzureMlResourceContent', () => {
         await within(taxiVersions).findByText('taxi-fare-train-9')
       ).closest('tr')!;
       expect(within(championRow).getByText('champion')).toBeInTheDocument();
+
+      // A model the catalog does not hold yet: its versions route would answer 404, so the card
+      // says why and when they will show, and links the model in Azure ML studio instead.
+      const calls = api.getModelVersions.mock.calls.length;
+      const studioLinks = () =>
+        screen.getAllByRole('link', {
+          name: /Open model new-model in Azure ML studio/,
+        }).length;
+      expect(studioLinks()).toBe(1); // the row's
+      fireEvent.click(
+        within(models).getByRole('button', {
+          name: 'Show versions of new-model',
+        }),
+      );
+      expect(
+        await screen.findByText(
+          /new-model is in mlr-dev but not in the catalog yet\. .* once it holds resource:default\/new-model\./,
+        ),
+      ).toBeInTheDocument();
+      expect(studioLinks()).toBe(2); // the row's and the card's
+      expect(api.getModelVersions.mock.calls.length).toBe(calls);
     });
 
     it('says so when the registry has no model', async () => {

@@ -31,38 +31,43 @@ function modelEntityRef(model: RegistryModel) {
   }
 }
 
+/** What the catalog holds of a model's `ai-model` Resource: its owner, when it names one. */
+type ModelEntity = { owner?: CompoundEntityRef };
+
 /**
- * The owners of the models' `ai-model` Resources (their `spec.owner`, which the catalog module
- * takes from the model's owner tag), by model entity ref: one catalog read per page of models.
- * A model the catalog does not hold yet (not refreshed since it was registered) has none.
+ * The models' `ai-model` Resources as the catalog holds them, by model entity ref, with their
+ * owner (`spec.owner`, which the catalog module takes from the model's owner tag): one catalog
+ * read per page of models. A model registered since the catalog's last refresh is absent.
  */
-function useModelOwners(refs: CompoundEntityRef[]) {
+function useModelEntities(refs: CompoundEntityRef[]) {
   const catalogApi = useApi(catalogApiRef);
   const key = refs.map(ref => stringifyEntityRef(ref)).join(',');
-  return useAsync(async (): Promise<Map<string, CompoundEntityRef>> => {
+  return useAsync(async (): Promise<Map<string, ModelEntity>> => {
     const entityRefs = key ? key.split(',') : [];
     if (entityRefs.length === 0) return new Map();
     const { items } = await catalogApi.getEntitiesByRefs({
       entityRefs,
       fields: ['kind', 'metadata.namespace', 'metadata.name', 'spec.owner'],
     });
-    const owners = new Map<string, CompoundEntityRef>();
+    const entities = new Map<string, ModelEntity>();
     items.forEach((entity, index) => {
-      const owner = entity?.spec?.owner;
-      if (typeof owner !== 'string') return;
+      if (!entity) return;
+      const owner = entity.spec?.owner;
+      let ownerRef: CompoundEntityRef | undefined;
       try {
-        owners.set(
-          entityRefs[index],
-          parseEntityRef(owner, {
-            defaultKind: 'group',
-            defaultNamespace: entity?.metadata.namespace ?? 'default',
-          }),
-        );
+        ownerRef =
+          typeof owner === 'string'
+            ? parseEntityRef(owner, {
+                defaultKind: 'group',
+                defaultNamespace: entity.metadata.namespace ?? 'default',
+              })
+            : undefined;
       } catch {
         // An owner the catalog's own validation would have refused: shown as unknown.
       }
+      entities.set(entityRefs[index], { owner: ownerRef });
     });
-    return owners;
+    return entities;
   }, [catalogApi, key]);
 }
 
@@ -91,10 +96,16 @@ export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
       }),
     [rows],
   );
-  const owners = useModelOwners(modelRefs);
+  const entities = useModelEntities(modelRefs);
   const [chosen, setChosen] = useState<string>();
   const selected = rows.find(row => row.name === chosen) ?? rows[0];
   const selectedRef = selected && modelEntityRef(selected);
+  // Known only once the catalog answered; its versions route needs the catalog's entity.
+  const notInCatalog = Boolean(
+    selectedRef &&
+      entities.value &&
+      !entities.value.has(stringifyEntityRef(selectedRef)),
+  );
 
   const columns = useMemo(
     (): TableColumn<Row>[] => [
@@ -115,10 +126,11 @@ export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
         sorting: false,
         render: row => {
           const ref = modelEntityRef(row);
-          const owner = ref && owners.value?.get(stringifyEntityRef(ref));
+          const owner =
+            ref && entities.value?.get(stringifyEntityRef(ref))?.owner;
           if (owner) return <EntityRefLink entityRef={owner} hideIcon />;
-          if (owners.loading) return '…';
-          return owners.error ? 'unknown (catalog unavailable)' : '–';
+          if (entities.loading) return '…';
+          return entities.error ? 'unknown (catalog unavailable)' : '–';
         },
       },
       { title: 'Latest version', field: 'latestVersion', emptyValue: '–' },
@@ -166,7 +178,7 @@ export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
         ),
       },
     ],
-    [selected?.name, owners],
+    [selected?.name, entities],
   );
 
   return (
@@ -190,7 +202,26 @@ export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
           }
         />
       </Grid>
-      {selected && selectedRef && (
+      {selected && selectedRef && notInCatalog && (
+        <Grid item xs={12}>
+          <EmptyState
+            missing="info"
+            title={`Versions of ${selected.name}`}
+            description={`${
+              selected.name
+            } is in ${registry} but not in the catalog yet. The catalog reads the registry on a schedule; its versions show here once it holds ${stringifyEntityRef(
+              selectedRef,
+            )}. Azure ML studio has them now.`}
+            action={
+              <StudioLink
+                href={selected.studioUrl}
+                title={`Open model ${selected.name} in Azure ML studio`}
+              />
+            }
+          />
+        </Grid>
+      )}
+      {selected && selectedRef && !notInCatalog && (
         <Grid item xs={12}>
           <ModelVersionsCard
             key={selected.name}
