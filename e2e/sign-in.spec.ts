@@ -97,8 +97,10 @@ test('the sidebar bell opens the notifications of the signed-in person', async (
   await signInAs(page, 'approver', '/catalog');
   await page.getByRole('link', { name: /^Notifications/ }).click();
   await expect(page).toHaveURL(/\/notifications$/);
-  // Once, in CI, the heading had not shown after 20 s (cause not found; e2e/fixtures.ts now
-  // prints a failed test's pages): the page gets the minute that sign-in gets.
+  // The notifications page renders only an error panel, without this heading, when one of its
+  // reads fails. Once, in CI, the heading had not shown after 20 s (cause not found): the page
+  // gets the minute that sign-in gets, and a failure prints the page and the backend's errors
+  // (e2e/fixtures.ts).
   await expect(
     page.getByRole('heading', { name: 'Notifications', level: 1 }),
   ).toBeVisible({ timeout: 60_000 });
