@@ -1,28 +1,14 @@
+import { disconnectRedisStores } from '@internal/backend-test-helpers';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
 import { CacheManager } from '@backstage/backend-defaults/cache';
 
-/**
- * The Redis stores the cache managers open. CacheManager has no way to close them (nor does
- * the cache service on backend shutdown), and their sockets would keep the jest worker alive
- * after the suite; the test disconnects them at the end.
- */
-type RedisStore = { disconnect(): Promise<void> };
-const mockRedisStores: RedisStore[] = [];
-jest.mock('@keyv/redis', () => {
-  const actual = jest.requireActual('@keyv/redis');
-  class TrackedKeyvRedis extends actual.default {
-    constructor(...args: unknown[]) {
-      super(...args);
-      mockRedisStores.push(this as unknown as RedisStore);
-    }
-  }
-  return { ...actual, __esModule: true, default: TrackedKeyvRedis };
-});
-afterAll(async () => {
-  await Promise.all(mockRedisStores.map(store => store.disconnect()));
-});
+/** The Redis stores the cache opens, disconnected after the suite (they keep the worker alive). */
+jest.mock('@keyv/redis', () =>
+  require('@internal/backend-test-helpers').trackedKeyvRedis(),
+);
+afterAll(disconnectRedisStores);
 
 /*
  * Production's cache path, for real: app-config.production.yaml's backend.cache (Redis) with

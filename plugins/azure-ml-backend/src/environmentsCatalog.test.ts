@@ -11,7 +11,7 @@ import {
   listenLocalOnly,
   seedEnvironments,
 } from './__testUtils__/promotionBackend';
-import { sqliteDatabases } from './__testUtils__/sqliteDatabases';
+import { sqliteDatabases } from '@internal/backend-test-helpers';
 
 /*
  * The environments route against a real catalog with the Azure ML catalog module (both

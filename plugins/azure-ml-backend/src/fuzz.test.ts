@@ -20,7 +20,7 @@ import {
   recordingNotifications,
   seedEnvironments,
 } from './__testUtils__/promotionBackend';
-import { sqliteDatabases } from './__testUtils__/sqliteDatabases';
+import { sqliteDatabases } from '@internal/backend-test-helpers';
 
 /*
  * A bounded, deterministic fuzz of the whole HTTP API against the emulator: ~2,000 requests

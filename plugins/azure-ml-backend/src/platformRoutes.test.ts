@@ -15,7 +15,7 @@ import {
   scopeOf,
   startPlatformBackend,
 } from './__testUtils__/platformBackend';
-import { sqliteDatabases } from './__testUtils__/sqliteDatabases';
+import { sqliteDatabases } from '@internal/backend-test-helpers';
 
 // A small ARM page size, so that both lists span several ARM pages.
 const emulator = createAzureMlEmulator({ baseUrl: PLATFORM_ARM, pageSize: 3 });

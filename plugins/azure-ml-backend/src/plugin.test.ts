@@ -21,7 +21,7 @@ import {
   permissionsAllowing,
   seedEnvironments,
 } from './__testUtils__/promotionBackend';
-import { sqliteDatabases } from './__testUtils__/sqliteDatabases';
+import { sqliteDatabases } from '@internal/backend-test-helpers';
 
 const database = sqliteDatabases();
 const emulator = createAzureMlEmulator({ baseUrl: ARM });

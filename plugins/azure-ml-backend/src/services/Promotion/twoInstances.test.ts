@@ -1,3 +1,4 @@
+import { disconnectRedisStores } from '@internal/backend-test-helpers';
 import {
   coreServices,
   createServiceFactory,
@@ -60,26 +61,11 @@ import { PROMOTION_ID_TAG } from './PromotionService';
  * it takes the requests over when their leases run out (the scheduled task's `due` query)
  * and adopts the copies carrying the request's id.
  */
-/**
- * The Redis stores the instances' cache services open. Backstage's cache service does not
- * close them when a backend stops, and their sockets would keep the jest worker alive after the
- * suite; the test disconnects them at the end.
- */
-type RedisStore = { disconnect(): Promise<void> };
-const mockRedisStores: RedisStore[] = [];
-jest.mock('@keyv/redis', () => {
-  const actual = jest.requireActual('@keyv/redis');
-  class TrackedKeyvRedis extends actual.default {
-    constructor(...args: unknown[]) {
-      super(...args);
-      mockRedisStores.push(this as unknown as RedisStore);
-    }
-  }
-  return { ...actual, __esModule: true, default: TrackedKeyvRedis };
-});
-afterAll(async () => {
-  await Promise.all(mockRedisStores.map(store => store.disconnect()));
-});
+/** The Redis stores the cache opens, disconnected after the suite (they keep the worker alive). */
+jest.mock('@keyv/redis', () =>
+  require('@internal/backend-test-helpers').trackedKeyvRedis(),
+);
+afterAll(disconnectRedisStores);
 
 process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
   'postgresql://postgres@127.0.0.1:5432';
