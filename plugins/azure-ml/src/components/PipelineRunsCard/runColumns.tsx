@@ -2,7 +2,7 @@ import { TableColumn } from '@backstage/core-components';
 import { PipelineRun } from '@internal/plugin-azure-ml-common';
 import Tooltip from '@material-ui/core/Tooltip';
 import { formatRelativeTime, formatTimestamp } from '../../lib/format';
-import { RunStatus, StudioLink } from '../shared';
+import { RunStatus, studioColumn } from '../shared';
 import { RunSteps } from './RunSteps';
 
 /** A row of a pipeline-runs table: a run with the table's row key. */
@@ -37,14 +37,5 @@ export const runColumns = {
     sorting: false,
     render: row => <RunSteps steps={row.steps} />,
   },
-  studio: {
-    title: 'Studio',
-    sorting: false,
-    render: row => (
-      <StudioLink
-        href={row.studioUrl}
-        title={`Open run ${row.id} in Azure ML studio`}
-      />
-    ),
-  },
+  studio: studioColumn<RunRow>(row => `run ${row.id}`),
 } satisfies Record<string, TableColumn<RunRow>>;

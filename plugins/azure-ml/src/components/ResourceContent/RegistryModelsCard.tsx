@@ -18,7 +18,7 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useCursorPaging, useEnvironmentModels } from '../../hooks';
 import { ModelVersionsCard } from '../ModelVersionsCard';
-import { PagedTableCard, StudioLink } from '../shared';
+import { PagedTableCard, StudioLink, studioColumn } from '../shared';
 
 type Row = RegistryModel & { key: string };
 
@@ -167,16 +167,7 @@ export function RegistryModelsCard(props: { environment: AzureMlEnvironment }) {
           </Button>
         ),
       },
-      {
-        title: 'Studio',
-        sorting: false,
-        render: row => (
-          <StudioLink
-            href={row.studioUrl}
-            title={`Open model ${row.name} in Azure ML studio`}
-          />
-        ),
-      },
+      studioColumn<Row>(row => `model ${row.name}`),
     ],
     [selected?.name, entities],
   );

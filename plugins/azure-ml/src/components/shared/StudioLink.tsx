@@ -1,4 +1,4 @@
-import { Link } from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import Tooltip from '@material-ui/core/Tooltip';
 import LaunchIcon from '@material-ui/icons/Launch';
 
@@ -14,4 +14,23 @@ export function StudioLink(props: { href?: string; title: string }) {
       </Link>
     </Tooltip>
   );
+}
+
+/**
+ * A table's "Studio" column: each row's `studioUrl` as a {@link StudioLink} titled
+ * `Open <what row> in Azure ML studio`.
+ */
+export function studioColumn<T extends { studioUrl?: string }>(
+  what: (row: T) => string,
+): TableColumn<T> {
+  return {
+    title: 'Studio',
+    sorting: false,
+    render: row => (
+      <StudioLink
+        href={row.studioUrl}
+        title={`Open ${what(row)} in Azure ML studio`}
+      />
+    ),
+  };
 }

@@ -5,6 +5,6 @@ export { EnvironmentChip } from './EnvironmentChip';
 export { FilterSelect } from './FilterSelect';
 export { PagedTableCard } from './PagedTableCard';
 export { RunStatus } from './RunStatus';
-export { StudioLink } from './StudioLink';
+export { StudioLink, studioColumn } from './StudioLink';
 export { NoConfiguredEnvironment } from './NoConfiguredEnvironment';
 export { PendingCard } from './PendingCard';
