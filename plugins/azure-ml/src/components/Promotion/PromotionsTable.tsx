@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { formatTimestamp } from '../../lib/format';
 import { StudioLink } from '../shared';
 import { DecisionButtons } from './DecisionButtons';
+import { PersonName } from './PersonName';
 import { PromotionKindChip, PromotionStateLabel } from './PromotionStateChip';
 
 type Row = Promotion & { id: string };
@@ -36,15 +37,6 @@ function PolicyChip(props: { promotion: Promotion }) {
   );
 }
 
-/** A user ref as a link to the user's page (display name), a service principal as text. */
-function Who(props: { who: string }) {
-  return props.who.startsWith('user:') ? (
-    <EntityRefLink entityRef={props.who} hideIcon />
-  ) : (
-    <>{props.who}</>
-  );
-}
-
 function Person(props: { when?: string; who?: string; comment?: string }) {
   return (
     <Box>
@@ -53,7 +45,7 @@ function Person(props: { when?: string; who?: string; comment?: string }) {
       </Typography>
       {props.who && (
         <Typography variant="caption" color="textSecondary" component="div">
-          <Who who={props.who} />
+          <PersonName who={props.who} link />
         </Typography>
       )}
       {props.comment && (
@@ -139,7 +131,7 @@ export function PromotionsTable(props: {
           {p.decidedBy && (
             <Typography variant="caption" color="textSecondary" component="div">
               {p.state === 'rejected' ? 'rejected' : 'approved'} by{' '}
-              <Who who={p.decidedBy} />
+              <PersonName who={p.decidedBy} link />
               {p.decisionComment ? `: “${p.decisionComment}”` : ''}
             </Typography>
           )}
